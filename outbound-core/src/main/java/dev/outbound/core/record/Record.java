@@ -1,0 +1,401 @@
+package dev.outbound.core.record;
+
+import dev.outbound.core.InvalidValueException;
+import dev.outbound.core.field.CustomFields;
+import dev.outbound.core.phone.PhoneField;
+import dev.outbound.core.zone.ZoneName;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A customer to call: the SDK's central value. A record belongs to a campaign and is keyed by its
+ * customer reference id; it carries the customer's numbers (each typed by a phone field, with its
+ * own state, attempt count and time zones), an optional assigned agent, an optional explicit time
+ * zone, when it is next due, its status, priority, list and custom fields.
+ *
+ * <p>Records are immutable: every {@code with...} method returns a new record and re-checks only
+ * what changed. Make records through a {@link RecordFactory}, which parses numbers, validates
+ * custom fields and resolves time zones the campaign's way; the constructor-like {@link #of}
+ * takes parts that are already valid (for stores that load records back).
+ *
+ * <p>A record may have no number at all (a store can hold one); the lifecycle finishes such a
+ * record when it is loaded for dialing.
+ */
+public final class Record {
+    /** The lowest priority. */
+    public static final int MIN_PRIORITY = 0;
+    /** The highest priority. */
+    public static final int MAX_PRIORITY = 9_999;
+
+    private final CampaignId campaign;
+    private final CustomerRef ref;
+    private final AgentEmail agent;
+    private final List<RecordPhone> phones;
+    private final ZoneName timeZone;
+    private final Instant scheduledFor;
+    private final Instant nextDialableAt;
+    private final RecordStatus status;
+    private final int priority;
+    private final ListId list;
+    private final CustomFields fields;
+    private final Map<String, String> fieldText;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+
+    private Record(Parts p) {
+        this.campaign = Objects.requireNonNull(p.campaign, "campaign");
+        this.ref = Objects.requireNonNull(p.ref, "ref");
+        this.agent = p.agent;
+        this.phones = List.copyOf(p.phones);
+        this.timeZone = p.timeZone;
+        this.scheduledFor = p.scheduledFor;
+        this.nextDialableAt = Objects.requireNonNull(p.nextDialableAt, "nextDialableAt");
+        this.status = Objects.requireNonNull(p.status, "status");
+        this.priority = p.priority;
+        this.list = Objects.requireNonNull(p.list, "list");
+        this.fields = Objects.requireNonNull(p.fields, "fields");
+        this.fieldText = p.fieldText != null ? p.fieldText : Map.copyOf(RecordFactory.lowerKeys(fields.asTextMap()));
+        this.createdAt = Objects.requireNonNull(p.createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(p.updatedAt, "updatedAt");
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            throw new InvalidValueException("priority", "valid values " + MIN_PRIORITY + " - " + MAX_PRIORITY, priority);
+        }
+        if (updatedAt.isBefore(createdAt)) {
+            throw new InvalidValueException("updatedAt", "not before createdAt " + createdAt, updatedAt);
+        }
+        Set<PhoneField> seen = new HashSet<>();
+        for (RecordPhone phone : phones) {
+            if (!seen.add(phone.field())) {
+                throw new InvalidValueException("phones of record " + ref, "one number per phone field",
+                        "two numbers for field " + phone.field());
+            }
+        }
+    }
+
+    /**
+     * Assembles a record from parts that are already valid values, e.g. when a store loads one
+     * back. New records come from {@link RecordFactory}.
+     *
+     * @param campaign the campaign
+     * @param ref the customer reference id
+     * @param phones the numbers, one per phone field, in the order they were given
+     * @param fields the custom fields
+     * @param createdAt when the record was made; also its first next-dialable-at and updated time
+     * @return a pending record on the default list with priority 0
+     */
+    public static Record of(CampaignId campaign, CustomerRef ref, List<RecordPhone> phones, CustomFields fields,
+            Instant createdAt) {
+        Parts p = new Parts();
+        p.campaign = campaign;
+        p.ref = ref;
+        p.phones = Objects.requireNonNull(phones, "phones");
+        p.fields = fields;
+        p.createdAt = createdAt;
+        p.updatedAt = createdAt;
+        p.nextDialableAt = createdAt;
+        p.status = RecordStatus.PENDING;
+        p.list = ListId.DEFAULT;
+        return new Record(p);
+    }
+
+    /** @return the campaign the record belongs to */
+    public CampaignId campaign() {
+        return campaign;
+    }
+
+    /** @return the customer reference id, the record's key within its campaign */
+    public CustomerRef ref() {
+        return ref;
+    }
+
+    /** @return the user the record is assigned to, if any */
+    public Optional<AgentEmail> agent() {
+        return Optional.ofNullable(agent);
+    }
+
+    /** @return the numbers, one per phone field, in the order they were given */
+    public List<RecordPhone> phones() {
+        return phones;
+    }
+
+    /**
+     * @param field a phone field
+     * @return the record's number of that field, if it has one
+     */
+    public Optional<RecordPhone> phone(PhoneField field) {
+        for (RecordPhone p : phones) {
+            if (p.field().equals(field)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the time zone set explicitly on the record, if any (seed 000 {@code local_time_zone}) */
+    public Optional<ZoneName> timeZone() {
+        return Optional.ofNullable(timeZone);
+    }
+
+    /** @return the time a call was scheduled for, if any; it takes precedence over next-dialable-at */
+    public Optional<Instant> scheduledFor() {
+        return Optional.ofNullable(scheduledFor);
+    }
+
+    /** @return the earliest time the dialer may call the record again */
+    public Instant nextDialableAt() {
+        return nextDialableAt;
+    }
+
+    /** @return the scheduled-for time if set, else the next-dialable-at time (seed 000's rule) */
+    public Instant dueAt() {
+        return scheduledFor != null ? scheduledFor : nextDialableAt;
+    }
+
+    /** @return the record's status */
+    public RecordStatus status() {
+        return status;
+    }
+
+    /** @return the priority, {@value #MIN_PRIORITY} to {@value #MAX_PRIORITY}; higher is called first */
+    public int priority() {
+        return priority;
+    }
+
+    /** @return the list the record belongs to */
+    public ListId list() {
+        return list;
+    }
+
+    /** @return the custom fields */
+    public CustomFields fields() {
+        return fields;
+    }
+
+    /**
+     * The custom fields as canonical text, keyed by lower-case field name: what region rules and
+     * zone rules match on. Computed once per record.
+     *
+     * @return an unmodifiable map
+     */
+    public Map<String, String> fieldText() {
+        return fieldText;
+    }
+
+    /** @return when the record was made */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** @return when the record last changed */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /**
+     * @param newAgent the user to assign, or empty to unassign
+     * @return the record with that agent
+     */
+    public Record withAgent(Optional<AgentEmail> newAgent) {
+        Parts p = parts();
+        p.agent = newAgent.orElse(null);
+        return new Record(p);
+    }
+
+    /**
+     * Replaces the number of the same phone field, or adds it when the record has none of that
+     * field.
+     *
+     * @param phone the number entry
+     * @return the record with it
+     */
+    public Record withPhone(RecordPhone phone) {
+        Objects.requireNonNull(phone, "phone");
+        List<RecordPhone> list2 = new ArrayList<>(phones);
+        boolean replaced = false;
+        for (int i = 0; i < list2.size(); i++) {
+            if (list2.get(i).field().equals(phone.field())) {
+                list2.set(i, phone);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            list2.add(phone);
+        }
+        Parts p = parts();
+        p.phones = list2;
+        return new Record(p);
+    }
+
+    /**
+     * @param field a phone field
+     * @return the record without its number of that field
+     */
+    public Record withoutPhone(PhoneField field) {
+        Parts p = parts();
+        p.phones = phones.stream().filter(ph -> !ph.field().equals(field)).toList();
+        return new Record(p);
+    }
+
+    /**
+     * @param time the time to call, or empty to clear the schedule (a callback cleared)
+     * @return the record with that scheduled-for time
+     */
+    public Record withScheduledFor(Optional<Instant> time) {
+        Parts p = parts();
+        p.scheduledFor = time.orElse(null);
+        return new Record(p);
+    }
+
+    /**
+     * @param time the earliest time the dialer may call again
+     * @return the record with that next-dialable-at time
+     */
+    public Record withNextDialableAt(Instant time) {
+        Parts p = parts();
+        p.nextDialableAt = Objects.requireNonNull(time, "time");
+        return new Record(p);
+    }
+
+    /**
+     * @param newStatus the status
+     * @return the record with that status
+     */
+    public Record withStatus(RecordStatus newStatus) {
+        Parts p = parts();
+        p.status = Objects.requireNonNull(newStatus, "newStatus");
+        return new Record(p);
+    }
+
+    /**
+     * @param newPriority {@value #MIN_PRIORITY} to {@value #MAX_PRIORITY}
+     * @return the record with that priority
+     */
+    public Record withPriority(int newPriority) {
+        Parts p = parts();
+        p.priority = newPriority;
+        return new Record(p);
+    }
+
+    /**
+     * @param newList the list
+     * @return the record on that list
+     */
+    public Record withList(ListId newList) {
+        Parts p = parts();
+        p.list = Objects.requireNonNull(newList, "newList");
+        return new Record(p);
+    }
+
+    /**
+     * @param zone the explicit zone, or empty to clear it. Zones already resolved on the numbers
+     *     are not changed by this: re-resolve them through the campaign's {@link RecordFactory}.
+     * @return the record with that explicit zone
+     */
+    public Record withTimeZone(Optional<ZoneName> zone) {
+        Parts p = parts();
+        p.timeZone = zone.orElse(null);
+        return new Record(p);
+    }
+
+    /**
+     * @param newFields the custom fields, already valid for the campaign's schema
+     * @return the record with those fields
+     */
+    public Record withFields(CustomFields newFields) {
+        Parts p = parts();
+        p.fields = Objects.requireNonNull(newFields, "newFields");
+        p.fieldText = null;
+        return new Record(p);
+    }
+
+    /**
+     * @param time when the record changed; not before it was made
+     * @return the record with that updated time
+     */
+    public Record withUpdatedAt(Instant time) {
+        Parts p = parts();
+        p.updatedAt = Objects.requireNonNull(time, "time");
+        return new Record(p);
+    }
+
+    /**
+     * @param time when the record was made
+     * @return the record with that creation time
+     */
+    Record withCreatedAt(Instant time) {
+        Parts p = parts();
+        p.createdAt = Objects.requireNonNull(time, "time");
+        return new Record(p);
+    }
+
+    private Parts parts() {
+        Parts p = new Parts();
+        p.campaign = campaign;
+        p.ref = ref;
+        p.agent = agent;
+        p.phones = phones;
+        p.timeZone = timeZone;
+        p.scheduledFor = scheduledFor;
+        p.nextDialableAt = nextDialableAt;
+        p.status = status;
+        p.priority = priority;
+        p.list = list;
+        p.fields = fields;
+        p.fieldText = fieldText;
+        p.createdAt = createdAt;
+        p.updatedAt = updatedAt;
+        return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Record r
+                && campaign.equals(r.campaign)
+                && ref.equals(r.ref)
+                && Objects.equals(agent, r.agent)
+                && phones.equals(r.phones)
+                && Objects.equals(timeZone, r.timeZone)
+                && Objects.equals(scheduledFor, r.scheduledFor)
+                && nextDialableAt.equals(r.nextDialableAt)
+                && status == r.status
+                && priority == r.priority
+                && list.equals(r.list)
+                && fields.equals(r.fields)
+                && createdAt.equals(r.createdAt)
+                && updatedAt.equals(r.updatedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(campaign, ref, phones, status, nextDialableAt, updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Record[" + campaign + "/" + ref + ", " + status + ", due " + dueAt() + ", phones " + phones.size() + "]";
+    }
+
+    /** Mutable bag of components used by the with-ers. */
+    private static final class Parts {
+        CampaignId campaign;
+        CustomerRef ref;
+        AgentEmail agent;
+        List<RecordPhone> phones = List.of();
+        ZoneName timeZone;
+        Instant scheduledFor;
+        Instant nextDialableAt;
+        RecordStatus status;
+        int priority;
+        ListId list;
+        CustomFields fields;
+        Map<String, String> fieldText;
+        Instant createdAt;
+        Instant updatedAt;
+    }
+}
