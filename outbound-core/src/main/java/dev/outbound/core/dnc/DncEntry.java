@@ -178,7 +178,8 @@ public record DncEntry(Key key, Optional<String> source, Optional<String> reason
                 char c = d.charAt(i);
                 if (c < '0' || c > '9') {
                     throw new InvalidValueException("prefix",
-                            "digits only after an optional '+', found '" + c + "' at position " + (i + 1),
+                            "digits only after an optional '+', found '" + c + "' at position "
+                                    + (i + 1 + given.length() - d.length()),
                             "'" + given + "'");
                 }
             }
