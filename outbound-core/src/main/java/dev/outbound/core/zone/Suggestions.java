@@ -60,30 +60,35 @@ final class Suggestions {
         return Optional.ofNullable(hit).map(id -> names.exact.get(id).canonical());
     }
 
-    /** The id within two edits of the key, when exactly one is that close. */
+    /** The id within two edits of the key, when exactly one zone is that close. */
     private static String closest(String key, Index index) {
+        final int max = 2;
         String best = null;
-        int bestDistance = 3;
+        int bestDistance = max + 1;
         boolean tie = false;
         for (Map.Entry<String, String> e : index.squashed.entrySet()) {
             String candidate = e.getKey();
-            if (Math.abs(candidate.length() - key.length()) >= bestDistance) {
+            if (Math.abs(candidate.length() - key.length()) > max) {
                 continue;
             }
-            int d = distance(key, candidate, bestDistance);
+            int d = distance(key, candidate, max);
             if (d < bestDistance) {
                 best = e.getValue();
                 bestDistance = d;
                 tie = false;
-            } else if (d == bestDistance && best != null && !e.getValue().equals(best)) {
+            } else if (d == bestDistance && d <= max && !sameZone(e.getValue(), best)) {
                 tie = true;
             }
         }
         return tie ? null : best;
     }
 
-    /** Levenshtein distance, giving up (returning {@code limit}) once it must reach the limit. */
-    private static int distance(String a, String b, int limit) {
+    private static boolean sameZone(String a, String b) {
+        return TimeZones.canonicalIdOf(a).equals(TimeZones.canonicalIdOf(b));
+    }
+
+    /** Levenshtein distance, or {@code max + 1} as soon as it is known to exceed {@code max}. */
+    private static int distance(String a, String b, int max) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -97,14 +102,14 @@ final class Suggestions {
                 current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
                 rowMin = Math.min(rowMin, current[j]);
             }
-            if (rowMin >= limit) {
-                return limit;
+            if (rowMin > max) {
+                return max + 1;
             }
             int[] swap = previous;
             previous = current;
             current = swap;
         }
-        return Math.min(previous[b.length()], limit);
+        return Math.min(previous[b.length()], max + 1);
     }
 
     /** Lower case without spaces, underscores or hyphens: "America/New York" meets "America/New_York". */

@@ -87,6 +87,7 @@ public record ZoneRule(String field, String value, List<ZoneId> zones) {
         Objects.requireNonNull(reader, "reader");
         List<ZoneRule> rules = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, ZoneRule> firstRules = new HashMap<>();
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         int number = 0;
         try {
@@ -101,10 +102,10 @@ public record ZoneRule(String field, String value, List<ZoneId> zones) {
                 ZoneRule rule = parse(where, trimmed);
                 Integer first = seen.putIfAbsent(rule.key(), number);
                 if (first != null) {
-                    throw new InvalidValueException(where,
-                            "one rule per field and value; line " + first + " already has " + rule.field()
-                                    + " = " + rule.value(), trimmed);
+                    throw new InvalidValueException(where, "one rule per field and value; line " + first
+                            + " already has " + firstRules.get(rule.key()), trimmed);
                 }
+                firstRules.put(rule.key(), rule);
                 rules.add(rule);
             }
         } catch (IOException e) {
