@@ -1,12 +1,18 @@
 /**
- * Outbound's pure domain: records, phone numbers, time zones, calling windows and Do-Not-Call
- * lists. No I/O, no threads; time comes through an injected {@link java.time.Clock}.
+ * Outbound's pure domain: records, phone numbers, custom fields, time zones, calling windows,
+ * Do-Not-Call lists and the compliance verdict. No I/O, no threads; time comes through an
+ * injected {@link java.time.Clock} or an explicit instant.
  */
 module dev.outbound.core {
     requires com.google.i18n.phonenumbers.libphonenumber;
     requires static jakarta.validation;
 
     exports dev.outbound.core;
-    exports dev.outbound.core.phone;
+    exports dev.outbound.core.compliance;
     exports dev.outbound.core.dnc;
+    exports dev.outbound.core.field;
+    exports dev.outbound.core.phone;
+    exports dev.outbound.core.record;
+    exports dev.outbound.core.schedule;
+    exports dev.outbound.core.zone;
 }
