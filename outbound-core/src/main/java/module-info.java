@@ -8,4 +8,5 @@ module dev.outbound.core {
 
     exports dev.outbound.core;
     exports dev.outbound.core.phone;
+    exports dev.outbound.core.field;
 }
