@@ -42,7 +42,7 @@ public final class UniqueFieldIndex<K> {
 
         /** @return one sentence naming the field, the value and the records that share it */
         public String message() {
-            return "Custom field '" + field + "' is unique, but value '" + value.asText() + "' is already held by "
+            return "Custom field '" + field + "' is unique, but value '" + value.asText() + "' is held by "
                     + (holders.size() == 1 ? "record " + holders.get(0) : "records " + holders);
         }
     }
