@@ -207,6 +207,16 @@ public final class DncList {
         }
     }
 
+    /** @return the bytes the list's tables take, for memory tests and sizing */
+    long tableBytes() {
+        long stamp = lock.readLock();
+        try {
+            return store.tableBytes();
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
     private static int[] countKinds(Collection<DncEntry> entries) {
         int[] counts = new int[3];
         for (DncEntry entry : entries) {

@@ -67,6 +67,11 @@ final class DncStore {
         return numbers.size() + prefixes.size() + customers.size();
     }
 
+    /** @return the bytes the three tables' arrays take (not the customer strings or metadata) */
+    long tableBytes() {
+        return 20L * (numbers.keys.length + prefixes.keys.length + customers.keys.length);
+    }
+
     /** Grows the tables once so that the given numbers of new keys fit. */
     void reserve(int moreNumbers, int morePrefixes, int moreCustomers) {
         if (!numbers.hasRoomFor(moreNumbers)) {
