@@ -74,7 +74,7 @@ public final class DncRegistry {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(customerRef, "customerRef");
         Objects.requireNonNull(at, "at");
-        long digits = number.digits();
+        long digits = DncStore.digitsOf(number);
         int length = number.e164().length() - 1;
         long atSecond = at.getEpochSecond();
         for (DncList list : blockLists) {

@@ -97,4 +97,14 @@ class PrimitiveTablesTest {
         assertThat(LongTable.capacityFor(1_000_000)).isEqualTo(1 << 21);
         assertThat(LongTable.capacityFor(10_000_000)).isEqualTo(1 << 24);
     }
+
+    @Test
+    void digitsOf_agreesWithPhoneNumberDigits() {
+        for (dev.outbound.core.phone.PhoneNumber n : TestNumbers.POOL) {
+            assertThat(DncStore.digitsOf(n)).isEqualTo(n.digits());
+        }
+        dev.outbound.core.phone.PhoneNumber longest = new dev.outbound.core.phone.PhoneNumber(
+                "+999999999999999", 999, "001", dev.outbound.core.phone.LineType.UNKNOWN, "");
+        assertThat(DncStore.digitsOf(longest)).isEqualTo(999_999_999_999_999L);
+    }
 }
