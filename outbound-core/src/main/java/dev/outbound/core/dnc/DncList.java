@@ -185,7 +185,7 @@ public final class DncList {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(customerRefOrEmpty, "customerRefOrEmpty");
         Objects.requireNonNull(at, "at");
-        DncStore.Hit hit = lookup(number.digits(), number.e164().length() - 1, customerRefOrEmpty,
+        DncStore.Hit hit = lookup(DncStore.digitsOf(number), number.e164().length() - 1, customerRefOrEmpty,
                 at.getEpochSecond());
         return hit == DncStore.Hit.MISS ? Optional.empty() : Optional.of(hit.toEntry(number));
     }
@@ -202,6 +202,16 @@ public final class DncList {
         stamp = lock.readLock();
         try {
             return store.lookup(digits, length, customerRef, atSecond);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /** @return the bytes the list's tables take, for memory tests and sizing */
+    long tableBytes() {
+        long stamp = lock.readLock();
+        try {
+            return store.tableBytes();
         } finally {
             lock.unlockRead(stamp);
         }

@@ -74,7 +74,7 @@ public final class DncRegistry {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(customerRef, "customerRef");
         Objects.requireNonNull(at, "at");
-        long digits = number.digits();
+        long digits = DncStore.digitsOf(number);
         int length = number.e164().length() - 1;
         long atSecond = at.getEpochSecond();
         for (DncList list : blockLists) {
@@ -132,14 +132,17 @@ public final class DncRegistry {
             Objects.requireNonNull(lists, "lists");
             List<DncList> toAdd = new ArrayList<>();
             Collections.addAll(toAdd, lists);
+            // Check all first, so that a refused call leaves the builder as it was.
+            Map<DncList, Boolean> inThisCall = new IdentityHashMap<>();
             for (DncList list : toAdd) {
                 Objects.requireNonNull(list, "list");
-                if (seen.put(list, Boolean.TRUE) != null) {
+                if (seen.containsKey(list) || inThisCall.put(list, Boolean.TRUE) != null) {
                     throw new InvalidValueException("lists", "each list at most once in a registry",
                             "'" + list.name() + "' given twice");
                 }
-                target.add(list);
             }
+            seen.putAll(inThisCall);
+            target.addAll(toAdd);
         }
 
         /** @return the registry */

@@ -67,6 +67,11 @@ final class DncStore {
         return numbers.size() + prefixes.size() + customers.size();
     }
 
+    /** @return the bytes the three tables' arrays take (not the customer strings or metadata) */
+    long tableBytes() {
+        return 20L * (numbers.keys.length + prefixes.keys.length + customers.keys.length);
+    }
+
     /** Grows the tables once so that the given numbers of new keys fit. */
     void reserve(int moreNumbers, int morePrefixes, int moreCustomers) {
         if (!numbers.hasRoomFor(moreNumbers)) {
@@ -78,6 +83,19 @@ final class DncStore {
         if (!customers.hasRoomFor(moreCustomers)) {
             customers = customers.grownFor(moreCustomers);
         }
+    }
+
+    /**
+     * The same value as {@link PhoneNumber#digits()}, computed with a plain loop: E.164 form is
+     * already validated (a {@code +} then at most 15 digits), and this runs on every check.
+     */
+    static long digitsOf(PhoneNumber number) {
+        String e164 = number.e164();
+        long digits = 0;
+        for (int i = 1, n = e164.length(); i < n; i++) {
+            digits = digits * 10 + (e164.charAt(i) - '0');
+        }
+        return digits;
     }
 
     static long expiryOf(DncEntry entry) {
@@ -94,7 +112,7 @@ final class DncStore {
         DncEntry.Key key = entry.key();
         if (key instanceof DncEntry.NumberKey n) {
             reserve(1, 0, 0);
-            numbers.put(n.number().digits(), expiry, meta);
+            numbers.put(digitsOf(n.number()), expiry, meta);
         } else if (key instanceof DncEntry.PrefixKey p) {
             reserve(0, 1, 0);
             if (prefixes.put(prefixKey(p), expiry, meta)) {
@@ -110,7 +128,7 @@ final class DncStore {
 
     boolean remove(DncEntry.Key key) {
         if (key instanceof DncEntry.NumberKey n) {
-            return numbers.remove(n.number().digits());
+            return numbers.remove(digitsOf(n.number()));
         } else if (key instanceof DncEntry.PrefixKey p) {
             if (!prefixes.remove(prefixKey(p))) {
                 return false;
