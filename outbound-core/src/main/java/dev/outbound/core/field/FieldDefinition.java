@@ -45,6 +45,8 @@ import java.util.TreeSet;
  *     regardless of case, not blank and without surrounding spaces; empty for every other type
  * @param multiLine whether the text is shown on several lines (display only; {@link FieldType#TEXT} only)
  */
+// The constraint annotations are optional metadata (validation is a static requirement of the module).
+@SuppressWarnings("exports")
 public record FieldDefinition(
         @NotNull @Size(min = 1, max = FieldDefinition.MAX_NAME_LENGTH) @Pattern(regexp = FieldDefinition.NAME_PATTERN)
         String name,

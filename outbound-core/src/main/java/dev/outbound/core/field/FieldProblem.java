@@ -1,5 +1,6 @@
 package dev.outbound.core.field;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param value the refused input, as given (the empty string for a missing value)
  * @param kind the reason, as a value a program can switch on
  */
-public record FieldProblem(String field, String rule, String value, Kind kind) {
+// Serializable because FieldValueException, which is, carries it.
+public record FieldProblem(String field, String rule, String value, Kind kind) implements Serializable {
 
     /** The reasons a value can be refused. */
     public enum Kind {

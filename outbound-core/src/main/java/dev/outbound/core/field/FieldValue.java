@@ -85,6 +85,7 @@ public sealed interface FieldValue {
      *
      * @param value the text
      */
+    @SuppressWarnings("exports") // optional constraint metadata; see FieldDefinition
     record Text(@NotNull @NotBlank String value) implements FieldValue {
         /** Refuses blank text. */
         public Text {
@@ -230,6 +231,7 @@ public sealed interface FieldValue {
      *
      * @param value the chosen value; not blank, no surrounding spaces
      */
+    @SuppressWarnings("exports") // optional constraint metadata; see FieldDefinition
     record Choice(@NotNull @NotBlank String value) implements FieldValue {
         /** Refuses blank values and values with surrounding spaces, which no definition allows. */
         public Choice {
