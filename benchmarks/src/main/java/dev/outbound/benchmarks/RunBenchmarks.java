@@ -37,7 +37,9 @@ public final class RunBenchmarks {
         Map<String, List<RunResult>> byClass = new TreeMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
-            String cls = name.substring(0, name.lastIndexOf('.'));
+            String params = String.join(",", r.getParams().getParamsKeys().stream()
+                    .map(k -> k + "=" + r.getParams().getParam(k)).toList());
+            String cls = name.substring(0, name.lastIndexOf('.')) + (params.isEmpty() ? "" : " [" + params + "]");
             byClass.computeIfAbsent(cls, k -> new ArrayList<>()).add(r);
         }
         System.out.println();
@@ -49,7 +51,10 @@ public final class RunBenchmarks {
                     baseline = r;
                 }
             }
-            System.out.println(e.getKey().substring(e.getKey().lastIndexOf('.') + 1));
+            String key = e.getKey();
+            int bracket = key.indexOf(" [");
+            String cls = bracket < 0 ? key : key.substring(0, bracket);
+            System.out.println(cls.substring(cls.lastIndexOf('.') + 1) + (bracket < 0 ? "" : key.substring(bracket)));
             for (RunResult r : e.getValue()) {
                 double score = r.getPrimaryResult().getScore();
                 double error = r.getPrimaryResult().getScoreError();

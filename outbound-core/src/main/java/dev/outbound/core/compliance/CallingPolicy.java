@@ -25,6 +25,7 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ public final class CallingPolicy {
     private final HoursSource.Campaign campaignSource;
     private final Map<PhoneField, HoursSource.FieldHours> fieldSources;
     private final OffsetCache offsets = new OffsetCache();
+    /** Every schedule of the policy as [day][start, end, start, end ...] seconds, for the arithmetic search. */
+    private final Map<WeeklySchedule, int[][]> windowTables = new IdentityHashMap<>();
 
     private CallingPolicy(Builder b) {
         this.hours = b.hours != null ? b.hours : WeeklySchedule.usFederal();
@@ -72,6 +75,34 @@ public final class CallingPolicy {
         Map<PhoneField, HoursSource.FieldHours> fs = new HashMap<>();
         fieldHours.forEach((f, h) -> fs.put(f, new HoursSource.FieldHours(f, h)));
         this.fieldSources = Map.copyOf(fs);
+        table(hours);
+        fieldHours.values().forEach(this::table);
+        regionRules.rules().forEach(r -> table(r.hours()));
+    }
+
+    /** Registers a schedule's table; only called while the policy is being built. */
+    private void table(WeeklySchedule schedule) {
+        windowTables.computeIfAbsent(schedule, CallingPolicy::flatten);
+    }
+
+    /** The schedule's table: read-only after construction, so safe to share between threads. */
+    private int[][] windowStarts(WeeklySchedule schedule) {
+        int[][] t = windowTables.get(schedule);
+        return t != null ? t : flatten(schedule);
+    }
+
+    private static int[][] flatten(WeeklySchedule schedule) {
+        int[][] t = new int[7][];
+        for (DayOfWeek d : DayOfWeek.values()) {
+            List<TimeWindow> ws = schedule.windows(d);
+            int[] flat = new int[ws.size() * 2];
+            for (int i = 0; i < ws.size(); i++) {
+                flat[2 * i] = ws.get(i).startSecond();
+                flat[2 * i + 1] = ws.get(i).endSecond();
+            }
+            t[d.ordinal()] = flat;
+        }
+        return t;
     }
 
     /** @return a builder whose defaults are the US federal hours, every day, and no lists or rules */
@@ -322,6 +353,14 @@ public final class CallingPolicy {
         }
         long start = from.getEpochSecond() + 1;
         long end = limit.getEpochSecond();
+        long fastEnd = Math.min(end, start + FAST_SPAN);
+        long fast = fixedOffsetSearch(zones, sources, start, fastEnd);
+        if (fast >= 0) {
+            return Optional.of(Instant.ofEpochSecond(fast));
+        }
+        if (fast == NOT_IN_SPAN) {
+            start = fastEnd + 1;
+        }
         long chunk = 8 * DAY;
         for (long lo = start; lo <= end; lo += chunk) {
             long hi = Math.min(end, lo + chunk - 1);
@@ -333,6 +372,85 @@ public final class CallingPolicy {
             }
         }
         return Optional.empty();
+    }
+
+    private static final long FAST_SPAN = 3 * DAY;
+    private static final long NOT_IN_SPAN = -1;
+    private static final long NOT_FIXED = -2;
+
+    /**
+     * The common case, done with arithmetic only: when no zone changes its offset in [lo, hi], the
+     * wall clock in each zone is the instant plus a constant, so the rising edges are the window
+     * starts (and midnights) of the few local days the span covers.
+     *
+     * @return the first open instant in [lo, hi], {@link #NOT_IN_SPAN} when there is none, or
+     *     {@link #NOT_FIXED} when some zone's offset changes within the span
+     */
+    private long fixedOffsetSearch(List<ZoneId> zones, List<WeeklySchedule> sources, long lo, long hi) {
+        int n = zones.size();
+        int[] offs = new int[n];
+        for (int i = 0; i < n; i++) {
+            ZoneId zone = zones.get(i);
+            offs[i] = offsets.offsetSeconds(zone, lo);
+            if (offsets.offsetValidUntil(zone, lo) <= hi) {
+                return NOT_FIXED;
+            }
+        }
+        long[] cand = new long[64];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            long firstDay = Math.floorDiv(lo + offs[i], DAY);
+            long lastDay = Math.floorDiv(hi + offs[i], DAY);
+            for (long day = firstDay; day <= lastDay; day++) {
+                int dow = (int) Math.floorMod(day + 3, 7);
+                long base = day * DAY - offs[i];
+                count = addCandidate(cand, count, base, lo, hi);
+                for (int s = 0, m = sources.size(); s < m; s++) {
+                    int[] w = windowStarts(sources.get(s))[dow];
+                    for (int k = 0; k < w.length; k += 2) {
+                        cand = grow(cand, count);
+                        count = addCandidate(cand, count, base + w[k], lo, hi);
+                    }
+                }
+                cand = grow(cand, count);
+            }
+        }
+        Arrays.sort(cand, 0, count);
+        for (int c = 0; c < count; c++) {
+            if (allowsWithOffsets(offs, sources, cand[c])) {
+                return cand[c];
+            }
+        }
+        return NOT_IN_SPAN;
+    }
+
+    private static long[] grow(long[] a, int count) {
+        return count + 8 >= a.length ? Arrays.copyOf(a, a.length * 2) : a;
+    }
+
+    private static int addCandidate(long[] cand, int count, long v, long lo, long hi) {
+        if (v >= lo && v <= hi) {
+            cand[count++] = v;
+        }
+        return count;
+    }
+
+    private boolean allowsWithOffsets(int[] offs, List<WeeklySchedule> sources, long epochSecond) {
+        for (int i = 0; i < offs.length; i++) {
+            long local = epochSecond + offs[i];
+            long epochDay = Math.floorDiv(local, DAY);
+            int second = (int) Math.floorMod(local, DAY);
+            int dow = (int) Math.floorMod(epochDay + 3, 7);
+            if (!closedDates.isEmpty() && closedDates.isClosedOnEpochDay(epochDay)) {
+                return false;
+            }
+            for (int s = 0, m = sources.size(); s < m; s++) {
+                if (!sources.get(s).allows(DayOfWeek.of(dow + 1), second)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Sorted, distinct instants in [lo, hi] where the hours may turn from closed to open. */

@@ -19,13 +19,22 @@ final class OffsetCache {
 
     /** @return the zone's offset in seconds at the given epoch second */
     int offsetSeconds(ZoneId zone, long epochSecond) {
+        return span(zone, epochSecond).offsetSeconds;
+    }
+
+    /** @return the first epoch second after {@code epochSecond} at which the zone's offset changes */
+    long offsetValidUntil(ZoneId zone, long epochSecond) {
+        return span(zone, epochSecond).until;
+    }
+
+    private Span span(ZoneId zone, long epochSecond) {
         Span s = spans.get(zone);
         if (s != null && epochSecond >= s.from && epochSecond < s.until) {
-            return s.offsetSeconds;
+            return s;
         }
         Span fresh = compute(zone, epochSecond);
         spans.put(zone, fresh);
-        return fresh.offsetSeconds;
+        return fresh;
     }
 
     private static Span compute(ZoneId zone, long epochSecond) {
