@@ -269,6 +269,14 @@ class RecordDraftTest {
     }
 
     @Test
+    void regionHint_unknownRegion_eachNumberReportedNamingIt() {
+        List<RecordProblem> problems = problems(FACTORY.newRecord("C-1").regionHint("XX")
+                .phone(PhoneField.MOBILE, AU_NATIONAL).check());
+        assertThat(problems).containsExactly(
+                new RecordProblem("phone mobile", "unknown default region in region XX", "'" + AU_NATIONAL + "'"));
+    }
+
+    @Test
     void regionHint_internationalNumbers_unaffected() {
         Record r = FACTORY.newRecord("C-1").regionHint("AU").phone(PhoneField.WORK, GB_INTERNATIONAL).build();
         assertThat(r.phones().get(0).number().e164()).isEqualTo(GB_E164);
