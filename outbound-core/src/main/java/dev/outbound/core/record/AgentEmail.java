@@ -21,9 +21,13 @@ public record AgentEmail(@NotBlank @Email String value) {
     /** Validates and lower-cases the value. */
     public AgentEmail {
         Objects.requireNonNull(value, "value");
+        String given = value;
         value = value.strip().toLowerCase(Locale.ROOT);
-        if (value.length() > 254 || !FORM.matcher(value).matches() || value.startsWith(".") || value.contains("..")) {
-            throw new InvalidValueException("agent", "the e-mail address of a user, e.g. ann@example.com", "'" + value + "'");
+        // A dot may not start or end the local part, nor follow another dot (RFC 5322 dot-atom).
+        if (value.length() > 254 || !FORM.matcher(value).matches() || value.startsWith(".") || value.contains("..")
+                || value.contains(".@")) {
+            // The message shows the value as it was given, not as it would have been stored.
+            throw new InvalidValueException("agent", "the e-mail address of a user, e.g. ann@example.com", "'" + given + "'");
         }
     }
 

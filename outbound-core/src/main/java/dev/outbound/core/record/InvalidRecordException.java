@@ -9,7 +9,8 @@ public final class InvalidRecordException extends OutboundException {
     private static final long serialVersionUID = 1L;
 
     private final String ref;
-    private final transient List<RecordProblem> problems;
+    // Not transient: a deserialized exception must still list its problems, never null.
+    private final List<RecordProblem> problems;
 
     /**
      * @param ref the customer reference id as given

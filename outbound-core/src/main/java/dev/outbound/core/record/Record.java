@@ -60,7 +60,7 @@ public final class Record {
         this.priority = p.priority;
         this.list = Objects.requireNonNull(p.list, "list");
         this.fields = Objects.requireNonNull(p.fields, "fields");
-        this.fieldText = p.fieldText != null ? p.fieldText : Map.copyOf(RecordFactory.lowerKeys(fields.asTextMap()));
+        this.fieldText = p.fieldText != null ? p.fieldText : RecordFactory.lowerKeys(fields.asTextMap());
         this.createdAt = Objects.requireNonNull(p.createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(p.updatedAt, "updatedAt");
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
@@ -179,7 +179,8 @@ public final class Record {
 
     /**
      * The custom fields as canonical text, keyed by lower-case field name: what region rules and
-     * zone rules match on. Computed once per record.
+     * zone rules match on. Look-ups ignore case, so a rule over {@code State} finds the value of
+     * {@code state}. Computed once per record.
      *
      * @return an unmodifiable map
      */

@@ -10,6 +10,7 @@ import dev.outbound.core.zone.ZoneResolution;
 import dev.outbound.core.zone.ZoneResolver;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,9 @@ public final class RecordFactory {
         this.zones = b.zones != null ? b.zones : ZoneResolver.newBuilder().build();
         this.schema = b.schema != null ? b.schema : FieldSchema.empty();
         this.unknownFields = b.unknownFields != null ? b.unknownFields : UnknownFields.KEEP_AS_TEXT;
-        this.phoneFields = b.phoneFields != null ? Set.copyOf(b.phoneFields)
-                : Set.of(PhoneField.PRIMARY, PhoneField.HOME, PhoneField.MOBILE, PhoneField.WORK);
+        // Ordered: the fields are the order numbers are tried in, and messages list them that way.
+        this.phoneFields = Collections.unmodifiableSet(new LinkedHashSet<>(b.phoneFields != null ? b.phoneFields
+                : List.of(PhoneField.PRIMARY, PhoneField.HOME, PhoneField.MOBILE, PhoneField.WORK)));
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
     }
 
@@ -78,7 +80,7 @@ public final class RecordFactory {
         return schema;
     }
 
-    /** @return the phone fields the campaign defines */
+    /** @return the phone fields the campaign defines, in the order numbers are tried; unmodifiable */
     public Set<PhoneField> phoneFields() {
         return phoneFields;
     }
@@ -252,9 +254,14 @@ public final class RecordFactory {
         }
     }
 
+    /**
+     * The texts keyed by lower-case name, in a map whose look-ups ignore case: region rules ask
+     * for lower-case names, while zone rules ask for the name as the campaign spells it
+     * ({@code State}), and both must find the value.
+     */
     static Map<String, String> lowerKeys(Map<String, String> in) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         in.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.outbound.core.record;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param rule what was expected, in words
  * @param value what was found, as given
  */
-public record RecordProblem(String field, String rule, String value) {
+// Serializable because InvalidRecordException, which is, carries it.
+public record RecordProblem(String field, String rule, String value) implements Serializable {
     /** Checks the components. */
     public RecordProblem {
         Objects.requireNonNull(field, "field");
