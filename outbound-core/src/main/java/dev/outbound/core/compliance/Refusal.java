@@ -1,6 +1,7 @@
 package dev.outbound.core.compliance;
 
 import dev.outbound.core.dnc.DncDecision;
+import dev.outbound.core.dnc.DncEntry;
 import dev.outbound.core.phone.PhoneState;
 import dev.outbound.core.schedule.RegionRule;
 import java.time.Instant;
@@ -29,6 +30,16 @@ public sealed interface Refusal {
 
         @Override
         public String describe() {
+            if (decision instanceof DncDecision.Listed listed) {
+                DncEntry e = listed.entry();
+                return "on the Do-Not-Call list '" + listed.list().name() + "' (entry " + e.key()
+                        + e.source().map(x -> ", source " + x).orElse("")
+                        + e.reason().map(x -> ", reason " + x).orElse("")
+                        + e.expiresAt().map(x -> ", until " + x).orElse(", no expiry") + ")";
+            }
+            if (decision instanceof DncDecision.NotAllowListed notListed) {
+                return "not on the allow list '" + notListed.list().name() + "', and only its numbers may be called";
+            }
             return "Do-Not-Call: " + decision;
         }
     }
