@@ -95,7 +95,8 @@ public final class WeeklySchedule {
             if (rest.equalsIgnoreCase("closed")) {
                 continue;
             }
-            for (String w : rest.split(",")) {
+            // -1 keeps trailing empty parts, so that "09:00-12:00," is refused like ",,"
+            for (String w : rest.split(",", -1)) {
                 builder.on(TimeWindow.parse(w), days);
             }
         }
@@ -117,7 +118,8 @@ public final class WeeklySchedule {
             return DAYS.clone();
         }
         List<DayOfWeek> result = new ArrayList<>();
-        for (String part : s.split(",")) {
+        // The parts keep the case they were written in, so that a refused day is quoted as given.
+        for (String part : spec.split(",", -1)) {
             int dash = part.indexOf('-');
             if (dash < 0) {
                 result.add(day(part, entry));
@@ -136,7 +138,7 @@ public final class WeeklySchedule {
     }
 
     private static DayOfWeek day(String name, String entry) {
-        String n = name.trim();
+        String n = name.trim().toLowerCase(Locale.ROOT);
         for (DayOfWeek d : DAYS) {
             String full = d.name().toLowerCase(Locale.ROOT);
             if (n.length() >= 2 && full.startsWith(n)) {
