@@ -100,7 +100,8 @@ public final class RegionRuleSet {
      *
      * @param reader the text; read to the end, not closed
      * @return the set
-     * @throws InvalidValueException naming the line and column that could not be read
+     * @throws InvalidValueException naming the line and column that could not be read, or the two
+     *     lines that give the same name (names are compared ignoring case)
      */
     public static RegionRuleSet parse(Reader reader) {
         Objects.requireNonNull(reader, "reader");

@@ -97,10 +97,19 @@ public final class WeeklySchedule {
             }
             // -1 keeps trailing empty parts, so that "09:00-12:00," is refused like ",,"
             for (String w : rest.split(",", -1)) {
-                builder.on(TimeWindow.parse(w), days);
+                builder.on(window(w, entry), days);
             }
         }
         return builder.build();
+    }
+
+    /** Parses one window, naming the whole entry when it is refused, as a long schedule may repeat it. */
+    private static TimeWindow window(String text, String entry) {
+        try {
+            return TimeWindow.parse(text);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("weekly schedule", e.rule(), "'" + text.strip() + "' in '" + entry + "'");
+        }
     }
 
     private static int firstWhitespace(String s) {

@@ -98,7 +98,8 @@ class RegionRuleSetTest {
         assertThatThrownBy(() -> parse("US-FL | state=FL | daily 20:00-08:00 | 3 | x"))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("Invalid value for region rule on line 1, column 'hours' "
-                        + "(end after start; split a window that crosses midnight into two days): '20:00-08:00'");
+                        + "(end after start; split a window that crosses midnight into two days): "
+                        + "'20:00-08:00' in 'daily 20:00-08:00'");
         assertThatThrownBy(() -> parse("US-FL | state=FL | Mon-Fry 08:00-20:00 | 3 | x"))
                 .hasMessageStartingWith("Invalid value for region rule on line 1, column 'hours' (a day such as");
     }
@@ -208,6 +209,24 @@ class RegionRuleSetTest {
     void matching_sameRuleByTwoFields_isListedOnce() {
         RegionRuleSet set = RegionRuleSet.of(List.of(rule("X", "state=FL", "county=DADE", "+1305", "+13055")));
         assertThat(names(set.matching(Map.of("state", "FL", "county", "dade"), MIAMI))).containsExactly("X");
+    }
+
+    @Test
+    void matching_andAppliesTo_agreeOnLettersWhoseCaseFoldingDiffers() {
+        // "ß" upper-cases to "SS"; "İ" lower-cases to "i" but upper-cases to itself.
+        for (String ruleValue : List.of("ß", "SS", "i", "İ")) {
+            RegionRuleSet set = RegionRuleSet.of(List.of(rule("X", "state=" + ruleValue)));
+            RegionRule x = set.rules().get(0);
+            for (String value : List.of("ß", "ss", "SS", "i", "I", "İ", "ı")) {
+                Map<String, String> fields = Map.of("state", value);
+                assertThat(set.matching(fields, SF).isEmpty())
+                        .as("rule state=%s, record state=%s", ruleValue, value)
+                        .isEqualTo(!x.appliesTo(fields, SF));
+            }
+        }
+        RegionRule sharp = RegionRuleSet.of(List.of(rule("X", "state=ß"))).rules().get(0);
+        assertThat(sharp.appliesTo(Map.of("state", "ß"), SF)).isTrue();
+        assertThat(sharp.appliesTo(Map.of("state", "ss"), SF)).isTrue();
     }
 
     @Test

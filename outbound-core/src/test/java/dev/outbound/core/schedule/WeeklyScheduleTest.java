@@ -245,21 +245,31 @@ class WeeklyScheduleTest {
     }
 
     @Test
-    void parse_badWindow_isRefusedNamingTheWindow() {
-        assertThatThrownBy(() -> WeeklySchedule.parse("Mon-Fri 09:00-17:00; Sat 22:00-02:00"))
+    void parse_badWindow_isRefusedNamingWindowAndEntry() {
+        assertThatThrownBy(() -> WeeklySchedule.parse("Mon-Fri 09:00-17:00; Sat 10:00-12:00, 22:00-02:00"))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("time window")
-                .hasMessageContaining("'22:00-02:00'");
+                .hasMessage("Invalid value for weekly schedule "
+                        + "(end after start; split a window that crosses midnight into two days): "
+                        + "'22:00-02:00' in 'Sat 10:00-12:00, 22:00-02:00'");
         assertThatThrownBy(() -> WeeklySchedule.parse("Sat 10:00"))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("'10:00'");
+                .hasMessage("Invalid value for weekly schedule (HH:mm-HH:mm, e.g. 08:00-21:00): '10:00' in 'Sat 10:00'");
+        assertThatThrownBy(() -> WeeklySchedule.parse("Sun 25:00-26:00"))
+                .hasMessage("Invalid value for weekly schedule "
+                        + "(hours 00-23 (24:00 only as an end), minutes and seconds 00-59): '25:00-26:00' in 'Sun 25:00-26:00'");
     }
 
     @Test
     void parse_emptyWindowInAList_isRefused() {
         assertThatThrownBy(() -> WeeklySchedule.parse("Mon 09:00-12:00,, 13:00-17:00"))
-                .isInstanceOf(InvalidValueException.class);
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("Invalid value for weekly schedule (HH:mm-HH:mm, e.g. 08:00-21:00): "
+                        + "'' in 'Mon 09:00-12:00,, 13:00-17:00'");
         assertThatThrownBy(() -> WeeklySchedule.parse("Mon 09:00-12:00,"))
-                .isInstanceOf(InvalidValueException.class);
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("Invalid value for weekly schedule (HH:mm-HH:mm, e.g. 08:00-21:00): '' in 'Mon 09:00-12:00,'");
+        assertThatThrownBy(() -> WeeklySchedule.parse("Sat, Sun closed"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("'' in 'Sat, Sun closed'");
     }
 }
