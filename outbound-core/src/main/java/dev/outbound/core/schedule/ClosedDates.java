@@ -67,7 +67,7 @@ public final class ClosedDates {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                int space = t.indexOf(' ');
+                int space = firstWhitespace(t);
                 String date = space < 0 ? t : t.substring(0, space);
                 try {
                     map.put(LocalDate.parse(date), space < 0 ? "" : t.substring(space + 1).strip());
@@ -82,13 +82,24 @@ public final class ClosedDates {
         return new ClosedDates(map);
     }
 
+    private static int firstWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * @param other more closed dates
-     * @return the dates closed in either set
+     * @return the dates closed in either set, each with its name from this set, or from
+     *     {@code other} when this set gives it none
      */
     public ClosedDates union(ClosedDates other) {
+        Objects.requireNonNull(other, "other");
         TreeMap<LocalDate, String> map = new TreeMap<>(names);
-        other.names.forEach(map::putIfAbsent);
+        other.names.forEach((date, name) -> map.merge(date, name, (mine, theirs) -> mine.isEmpty() ? theirs : mine));
         return new ClosedDates(map);
     }
 

@@ -63,7 +63,9 @@ public sealed interface RegionMatch {
         @Override
         public boolean matches(Map<String, String> fields, PhoneNumber number) {
             String v = fields.get(field);
-            return v != null && v.strip().equalsIgnoreCase(value);
+            // The same normalisation as the stored value (and RegionRuleSet's index): equalsIgnoreCase
+            // folds some letters differently ("ß" against "SS", "İ" against "I").
+            return v != null && v.strip().toUpperCase(Locale.ROOT).equals(value);
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,9 @@ public final class RegionRuleSet {
             }
         }
         this.prefixLengths = lengths;
+        // matching hands out these lists as they are when a single one applies: freeze them.
+        byField.values().forEach(values -> values.replaceAll((value, list) -> List.copyOf(list)));
+        byPrefix.replaceAll((key, list) -> List.copyOf(list));
     }
 
     private static void add(List<RegionRule> list, RegionRule rule) {
@@ -96,11 +100,14 @@ public final class RegionRuleSet {
      *
      * @param reader the text; read to the end, not closed
      * @return the set
-     * @throws InvalidValueException naming the line and column that could not be read
+     * @throws InvalidValueException naming the line and column that could not be read, or the two
+     *     lines that give the same name (names are compared ignoring case)
      */
     public static RegionRuleSet parse(Reader reader) {
         Objects.requireNonNull(reader, "reader");
         List<RegionRule> rules = new ArrayList<>();
+        // Lower-case name -> line, so that a repeated name is refused with both lines.
+        Map<String, Integer> nameLines = new HashMap<>();
         BufferedReader in = new BufferedReader(reader);
         try {
             int lineNo = 0;
@@ -110,7 +117,13 @@ public final class RegionRuleSet {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                rules.add(parseLine(t, lineNo));
+                RegionRule rule = parseLine(t, lineNo);
+                Integer before = nameLines.putIfAbsent(rule.name().toLowerCase(Locale.ROOT), lineNo);
+                if (before != null) {
+                    throw new InvalidValueException("region rule on line " + lineNo + ", column 'name'",
+                            "unique in a rule set", "'" + rule.name() + "', already on line " + before);
+                }
+                rules.add(rule);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,12 +140,19 @@ public final class RegionRuleSet {
         String column = "name";
         try {
             String name = cols[0].strip();
+            // Checked here, not left to RegionRule, so that the message names this column.
+            if (name.isEmpty()) {
+                throw new InvalidValueException("region rule name", "not blank", "''");
+            }
             column = "applies to";
             List<RegionMatch> matches = new ArrayList<>();
             for (String c : cols[1].split(",")) {
                 if (!c.isBlank()) {
                     matches.add(RegionMatch.parse(c));
                 }
+            }
+            if (matches.isEmpty()) {
+                throw new InvalidValueException("region rule conditions", "at least one condition", "none");
             }
             column = "hours";
             String h = cols[2].strip();
@@ -182,7 +202,7 @@ public final class RegionRuleSet {
      *
      * @param fields the record's fields as text, keyed by lower-case field name
      * @param number the number to be called
-     * @return the rules that apply, each once, in no particular order
+     * @return the rules that apply, each once, in no particular order; unmodifiable
      */
     public List<RegionRule> matching(Map<String, String> fields, PhoneNumber number) {
         if (rules.isEmpty()) {
@@ -223,6 +243,6 @@ public final class RegionRuleSet {
         for (RegionRule r : hit) {
             add(m, r);
         }
-        return m;
+        return Collections.unmodifiableList(m);
     }
 }

@@ -25,7 +25,7 @@ public record TimeWindow(int startSecond, int endSecond) implements Comparable<T
         if (startSecond < 0 || startSecond >= DAY || endSecond <= startSecond || endSecond > DAY) {
             throw new InvalidValueException("time window",
                     "start from 00:00 to 23:59:59, end after start and at most 24:00",
-                    format(startSecond) + "-" + format(endSecond));
+                    describe(startSecond, endSecond));
         }
     }
 
@@ -117,6 +117,14 @@ public record TimeWindow(int startSecond, int endSecond) implements Comparable<T
     @Override
     public String toString() {
         return format(startSecond) + "-" + format(endSecond);
+    }
+
+    /** The bounds for a message: as clock times when both lie in the day, else as the seconds given. */
+    private static String describe(int startSecond, int endSecond) {
+        boolean inDay = startSecond >= 0 && startSecond <= DAY && endSecond >= 0 && endSecond <= DAY;
+        return inDay
+                ? format(startSecond) + "-" + format(endSecond)
+                : "start " + startSecond + " s, end " + endSecond + " s";
     }
 
     static String format(int second) {

@@ -95,11 +95,21 @@ public final class WeeklySchedule {
             if (rest.equalsIgnoreCase("closed")) {
                 continue;
             }
-            for (String w : rest.split(",")) {
-                builder.on(TimeWindow.parse(w), days);
+            // -1 keeps trailing empty parts, so that "09:00-12:00," is refused like ",,"
+            for (String w : rest.split(",", -1)) {
+                builder.on(window(w, entry), days);
             }
         }
         return builder.build();
+    }
+
+    /** Parses one window, naming the whole entry when it is refused, as a long schedule may repeat it. */
+    private static TimeWindow window(String text, String entry) {
+        try {
+            return TimeWindow.parse(text);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("weekly schedule", e.rule(), "'" + text.strip() + "' in '" + entry + "'");
+        }
     }
 
     private static int firstWhitespace(String s) {
@@ -117,7 +127,8 @@ public final class WeeklySchedule {
             return DAYS.clone();
         }
         List<DayOfWeek> result = new ArrayList<>();
-        for (String part : s.split(",")) {
+        // The parts keep the case they were written in, so that a refused day is quoted as given.
+        for (String part : spec.split(",", -1)) {
             int dash = part.indexOf('-');
             if (dash < 0) {
                 result.add(day(part, entry));
@@ -136,7 +147,7 @@ public final class WeeklySchedule {
     }
 
     private static DayOfWeek day(String name, String entry) {
-        String n = name.trim();
+        String n = name.trim().toLowerCase(Locale.ROOT);
         for (DayOfWeek d : DAYS) {
             String full = d.name().toLowerCase(Locale.ROOT);
             if (n.length() >= 2 && full.startsWith(n)) {
