@@ -61,6 +61,7 @@ public final class CallingPolicy {
     private final HoursSource.Campaign campaignSource;
     private final Map<PhoneField, HoursSource.FieldHours> fieldSources;
     private final OffsetCache offsets = new OffsetCache();
+    private final boolean hasAllowLists;
     /** Every schedule of the policy as [day][start, end, start, end ...] seconds, for the arithmetic search. */
     private final Map<WeeklySchedule, int[][]> windowTables = new IdentityHashMap<>();
 
@@ -75,6 +76,8 @@ public final class CallingPolicy {
         Map<PhoneField, HoursSource.FieldHours> fs = new HashMap<>();
         fieldHours.forEach((f, h) -> fs.put(f, new HoursSource.FieldHours(f, h)));
         this.fieldSources = Map.copyOf(fs);
+        this.hasAllowLists = java.util.stream.Stream.concat(dnc.globalLists().stream(), dnc.campaignLists().stream())
+                .anyMatch(l -> l.mode() == dev.outbound.core.dnc.DncList.Mode.ALLOW);
         table(hours);
         fieldHours.values().forEach(this::table);
         regionRules.rules().forEach(r -> table(r.hours()));
@@ -222,7 +225,8 @@ public final class CallingPolicy {
         if (reasons == null) {
             return new CallVerdict.Allowed(at, phone, rules);
         }
-        return new CallVerdict.Refused(at, phone, reasons, earliest(record, phone, at, history, rules, zones, reasons));
+        return new CallVerdict.Refused(at, phone, reasons,
+                earliest(record, phone, at, history, rules, zones, reasons, decision));
     }
 
     private static List<Instant> recentCalls(CallHistory history, Record record, Instant since, Instant at) {
@@ -252,7 +256,7 @@ public final class CallingPolicy {
     // The earliest allowed instant.
 
     private Optional<Instant> earliest(Record record, RecordPhone phone, Instant at, CallHistory history,
-            List<RegionRule> rules, List<ZoneId> zones, List<Refusal> reasons) {
+            List<RegionRule> rules, List<ZoneId> zones, List<Refusal> reasons, DncDecision atDecision) {
         for (Refusal r : reasons) {
             if (r instanceof Refusal.NumberNotActive || r instanceof Refusal.ZoneUnknown) {
                 return Optional.empty();
@@ -268,7 +272,10 @@ public final class CallingPolicy {
                 return Optional.empty();
             }
             Instant t = open.get();
-            DncDecision decision = dnc.check(phone.number(), record.ref().value(), t);
+            // Block entries only ever stop applying as time passes, so without allow lists (whose
+            // entries can expire too) a number clear at 'at' stays clear and need not be looked up again.
+            DncDecision decision = atDecision instanceof DncDecision.Clear && !hasAllowLists ? atDecision
+                    : dnc.check(phone.number(), record.ref().value(), t);
             if (decision instanceof DncDecision.Listed listed) {
                 Optional<Instant> expiry = listed.entry().expiresAt();
                 if (expiry.isEmpty()) {

@@ -40,6 +40,9 @@ public final class RegionRuleSet {
     private final Map<String, Map<String, List<RegionRule>>> byField = new HashMap<>();
     /** (prefix digits * 16 + length) -> rules. */
     private final Map<Long, List<RegionRule>> byPrefix = new HashMap<>();
+    /** The field index as arrays: a check walks them without allocating an iterator. */
+    private final String[] fieldNames;
+    private final Map<String, List<RegionRule>>[] fieldIndexes;
     /** Bit n set when some prefix has n digits. */
     private final int prefixLengths;
 
@@ -62,6 +65,13 @@ public final class RegionRuleSet {
         // matching hands out these lists as they are when a single one applies: freeze them.
         byField.values().forEach(values -> values.replaceAll((value, list) -> List.copyOf(list)));
         byPrefix.replaceAll((key, list) -> List.copyOf(list));
+        this.fieldNames = byField.keySet().toArray(new String[0]);
+        @SuppressWarnings("unchecked")
+        Map<String, List<RegionRule>>[] indexes = new Map[fieldNames.length];
+        for (int i = 0; i < fieldNames.length; i++) {
+            indexes[i] = byField.get(fieldNames[i]);
+        }
+        this.fieldIndexes = indexes;
     }
 
     private static void add(List<RegionRule> list, RegionRule rule) {
@@ -209,10 +219,10 @@ public final class RegionRuleSet {
             return List.of();
         }
         List<RegionRule> out = null;
-        for (Map.Entry<String, Map<String, List<RegionRule>>> e : byField.entrySet()) {
-            String v = fields.get(e.getKey());
+        for (int i = 0; i < fieldNames.length; i++) {
+            String v = fields.get(fieldNames[i]);
             if (v != null) {
-                List<RegionRule> hit = e.getValue().get(v.strip().toUpperCase(Locale.ROOT));
+                List<RegionRule> hit = fieldIndexes[i].get(v.strip().toUpperCase(Locale.ROOT));
                 if (hit != null) {
                     out = merge(out, hit);
                 }

@@ -255,26 +255,59 @@ public final class WeeklySchedule {
         return Arrays.deepHashCode(windows);
     }
 
-    /** @return the schedule in the form {@link #parse} reads, days in order, e.g. {@code Mon 08:00-21:00; ...} */
+    /**
+     * @return the schedule in the form {@link #parse} reads, runs of days with the same windows
+     *     joined: {@code daily 08:00-21:00}, {@code Mon-Fri 09:00-17:00; Sat-Sun closed}
+     */
     @Override
     public String toString() {
+        if (allDaysEqual()) {
+            return "daily " + windowsText(windows[0]);
+        }
         StringBuilder sb = new StringBuilder();
-        for (int d = 0; d < 7; d++) {
+        int d = 0;
+        while (d < 7) {
+            int end = d;
+            while (end + 1 < 7 && Arrays.equals(windows[end + 1], windows[d])) {
+                end++;
+            }
             if (sb.length() > 0) {
                 sb.append("; ");
             }
-            String name = DAYS[d].name();
-            sb.append(name.charAt(0)).append(name.substring(1, 3).toLowerCase(Locale.ROOT)).append(' ');
-            int[] w = windows[d];
-            if (w.length == 0) {
-                sb.append("closed");
+            sb.append(shortName(d));
+            if (end > d) {
+                sb.append('-').append(shortName(end));
             }
-            for (int i = 0; i < w.length; i += 2) {
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                sb.append(TimeWindow.format(w[i])).append('-').append(TimeWindow.format(w[i + 1]));
+            sb.append(' ').append(windowsText(windows[d]));
+            d = end + 1;
+        }
+        return sb.toString();
+    }
+
+    private boolean allDaysEqual() {
+        for (int d = 1; d < 7; d++) {
+            if (!Arrays.equals(windows[d], windows[0])) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    private static String shortName(int day) {
+        String name = DAYS[day].name();
+        return name.charAt(0) + name.substring(1, 3).toLowerCase(Locale.ROOT);
+    }
+
+    private static String windowsText(int[] w) {
+        if (w.length == 0) {
+            return "closed";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < w.length; i += 2) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(TimeWindow.format(w[i])).append('-').append(TimeWindow.format(w[i + 1]));
         }
         return sb.toString();
     }

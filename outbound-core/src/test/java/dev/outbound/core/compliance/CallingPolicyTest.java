@@ -155,6 +155,19 @@ class CallingPolicyTest {
     }
 
     @Test
+    void allowList_entryExpiringBeforeTheWindowOpens_noEarliest() {
+        // Clear now (on the allow list) but outside the hours; the entry lapses before 08:00.
+        Instant lapse = at("2026-06-11T07:00:00", NEW_YORK);
+        DncList allow = DncList.newBuilder("consented").mode(DncList.Mode.ALLOW)
+                .add(DncEntry.number(Fixtures.NUMBER).withExpiry(lapse)).build();
+        CallingPolicy policy = CallingPolicy.newBuilder().doNotCall(DncRegistry.newBuilder().campaign(allow).build()).build();
+        Record r = record(PhoneField.MOBILE, zones("America/New_York"));
+        CallVerdict.Refused v = refused(check(policy, r, at("2026-06-10T22:00:00", NEW_YORK)));
+        assertThat(v.reasons()).singleElement().isInstanceOf(Refusal.OutsideHours.class);
+        assertThat(v.earliest()).isEmpty();
+    }
+
+    @Test
     void unknownZone_neverGuessed() {
         Record base = record(PhoneField.MOBILE, zones("America/New_York"));
         RecordPhone unknown = new RecordPhone(PhoneField.MOBILE, Fixtures.NUMBER, PhoneState.ACTIVE, 0,

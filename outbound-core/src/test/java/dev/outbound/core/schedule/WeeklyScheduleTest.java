@@ -166,13 +166,13 @@ class WeeklyScheduleTest {
     }
 
     @Test
-    void toString_listsEveryDayInOrder() {
+    void toString_joinsRunsOfEqualDaysInOrder() {
         assertThat(WeeklySchedule.parse("Mon-Fri 09:00-12:00, 13:00-17:00; Sat 10:00-14:00"))
-                .hasToString("Mon 09:00-12:00, 13:00-17:00; Tue 09:00-12:00, 13:00-17:00; "
-                        + "Wed 09:00-12:00, 13:00-17:00; Thu 09:00-12:00, 13:00-17:00; "
-                        + "Fri 09:00-12:00, 13:00-17:00; Sat 10:00-14:00; Sun closed");
-        assertThat(WeeklySchedule.never()).hasToString(
-                "Mon closed; Tue closed; Wed closed; Thu closed; Fri closed; Sat closed; Sun closed");
+                .hasToString("Mon-Fri 09:00-12:00, 13:00-17:00; Sat 10:00-14:00; Sun closed");
+        assertThat(WeeklySchedule.parse("Mon 08:00-20:00; Tue-Sat 09:00-21:00; Sun 08:00-20:00"))
+                .hasToString("Mon 08:00-20:00; Tue-Sat 09:00-21:00; Sun 08:00-20:00");
+        assertThat(WeeklySchedule.usFederal()).hasToString("daily 08:00-21:00");
+        assertThat(WeeklySchedule.never()).hasToString("daily closed");
     }
 
     @Test
