@@ -41,7 +41,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Compliance verdicts for one million in-memory records, against a bare loop that only reads the
  * records (the baseline). Records are North American numbers across many area codes and zones,
  * some with explicit zones, some in states with stricter rules, 5% on a Do-Not-Call list of one
- * million entries, with work numbers under narrower hours. Numbers were parsed and zones resolved
+ * million entries (or, with {@code dncEntries=0}, no list), with work numbers under narrower hours. Numbers were parsed and zones resolved
  * when the records were made; a verdict never parses.
  *
  * <p>{@code at=day} is 20:00 UTC on a Tuesday (mostly allowed); {@code at=night} is 03:30 UTC
@@ -64,6 +64,10 @@ public class VerdictBenchmark {
 
     @Param({"day", "night"})
     public String at;
+
+    /** Entries on the national Do-Not-Call list: one million, or none (to show what the list costs). */
+    @Param({"1000000", "0"})
+    public int dncEntries;
 
     private Record[] records;
     private RecordPhone[] phones;
@@ -94,13 +98,13 @@ public class VerdictBenchmark {
             Record r = draft.build();
             records[i] = r;
             phones[i] = r.phones().get(0);
-            if (random.nextInt(20) == 0) {
+            if (dncEntries > 0 && random.nextInt(20) == 0) {
                 dnc.add(DncEntry.number(phones[i].number()));
             }
         }
         // Fill the list to one million entries with numbers no record has.
         List<String> extra = new ArrayList<>();
-        while (extra.size() < RECORDS - RECORDS / 20) {
+        while (dncEntries > 0 && extra.size() < dncEntries - RECORDS / 20) {
             extra.add("+1617" + (200 + random.nextInt(800)) + String.format("%04d", random.nextInt(10_000)));
         }
         for (String e164 : extra) {

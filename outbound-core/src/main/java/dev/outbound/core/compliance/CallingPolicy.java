@@ -321,7 +321,7 @@ public final class CallingPolicy {
     /** Whether every zone's local time at {@code epochSecond} passes every hours source and closed date. */
     private boolean hoursAllow(List<ZoneId> zones, WeeklySchedule field, List<RegionRule> rules, long epochSecond) {
         for (ZoneId zone : zones) {
-            long local = epochSecond + zone.getRules().getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+            long local = epochSecond + offsets.offsetSeconds(zone, epochSecond);
             long epochDay = Math.floorDiv(local, DAY);
             int second = (int) Math.floorMod(local, DAY);
             DayOfWeek dow = DayOfWeek.of((int) Math.floorMod(epochDay + 3, 7) + 1);

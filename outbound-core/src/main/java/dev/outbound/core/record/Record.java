@@ -179,8 +179,8 @@ public final class Record {
 
     /**
      * The custom fields as canonical text, keyed by lower-case field name: what region rules and
-     * zone rules match on. Look-ups ignore case, so a rule over {@code State} finds the value of
-     * {@code state}. Computed once per record.
+     * zone rules match on (they too name fields in lower case, so a rule written over
+     * {@code State} finds the value of {@code state}). Computed once per record.
      *
      * @return an unmodifiable map
      */

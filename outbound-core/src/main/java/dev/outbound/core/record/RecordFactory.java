@@ -260,8 +260,8 @@ public final class RecordFactory {
      * ({@code State}), and both must find the value.
      */
     static Map<String, String> lowerKeys(Map<String, String> in) {
-        Map<String, String> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> out = new java.util.HashMap<>();
         in.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        return Collections.unmodifiableMap(out);
+        return Map.copyOf(out);
     }
 }

@@ -76,6 +76,7 @@ public final class ZoneResolver {
         Objects.requireNonNull(explicitZone, "explicitZone");
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(number, "number");
+        fields = lowerCaseKeys(fields);
         if (explicitZone.isPresent() && !explicitZone.get().isBlank()) {
             ZoneName name = TimeZones.parse(TimeZones.FIELD, explicitZone.get());
             return ZoneResolution.Resolved.of(new ZoneProvenance.Explicit(name));
@@ -109,6 +110,18 @@ public final class ZoneResolver {
             return defaultZone.get();
         }
         return new ZoneResolution.Unresolved(tried(explicitZone, fields, number));
+    }
+
+    /** Field names compare in lower case; copies the map only when some key is not already lower case. */
+    private static Map<String, String> lowerCaseKeys(Map<String, String> fields) {
+        for (String key : fields.keySet()) {
+            if (!key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
+                Map<String, String> lower = new java.util.HashMap<>();
+                fields.forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), v));
+                return lower;
+            }
+        }
+        return fields;
     }
 
     /** Says, step by step, what was looked at; only built for records that stay unresolved. */

@@ -35,7 +35,8 @@ public record ZoneRule(String field, String value, List<ZoneId> zones) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(zones, "zones");
-        field = field.trim();
+        // Field names match whatever case a source file used: the SDK compares them in lower case.
+        field = field.trim().toLowerCase(java.util.Locale.ROOT);
         value = value.trim();
         if (field.isEmpty() || field.indexOf('=') >= 0) {
             throw new InvalidValueException("field", "a field name, not blank, without '='", field);
