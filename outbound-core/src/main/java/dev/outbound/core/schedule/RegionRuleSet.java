@@ -222,7 +222,11 @@ public final class RegionRuleSet {
         for (int i = 0; i < fieldNames.length; i++) {
             String v = fields.get(fieldNames[i]);
             if (v != null) {
-                List<RegionRule> hit = fieldIndexes[i].get(v.strip().toUpperCase(Locale.ROOT));
+                // Values usually arrive already in the index's form ("FL"); only fold when they are not.
+                List<RegionRule> hit = fieldIndexes[i].get(v);
+                if (hit == null && !isIndexForm(v)) {
+                    hit = fieldIndexes[i].get(v.strip().toUpperCase(Locale.ROOT));
+                }
                 if (hit != null) {
                     out = merge(out, hit);
                 }
@@ -243,6 +247,21 @@ public final class RegionRuleSet {
             }
         }
         return out == null ? List.of() : out;
+    }
+
+    /** Whether folding would leave the value as it is: no surrounding space, no lower-case letter. */
+    private static boolean isIndexForm(String v) {
+        int n = v.length();
+        if (n == 0 || Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= 0x80 || (c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<RegionRule> merge(List<RegionRule> out, List<RegionRule> hit) {
