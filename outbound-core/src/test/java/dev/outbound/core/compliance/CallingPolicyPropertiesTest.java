@@ -11,6 +11,9 @@ import dev.outbound.core.dnc.DncRegistry;
 import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.record.Record;
 import dev.outbound.core.schedule.ClosedDates;
+import dev.outbound.core.schedule.RegionMatch;
+import dev.outbound.core.schedule.RegionRule;
+import dev.outbound.core.schedule.RegionRuleSet;
 import dev.outbound.core.schedule.TimeWindow;
 import dev.outbound.core.schedule.WeeklySchedule;
 import java.time.DayOfWeek;
@@ -41,9 +44,13 @@ class CallingPolicyPropertiesTest {
 
     /** A random scenario: zones, raw windows, closed dates, DNC, and an instant. */
     private record Scenario(List<ZoneId> zones, int[][][] campaign, int[][][] field, Set<LocalDate> closed,
-            boolean listed, Instant dncExpiry, Instant at) {
+            boolean listed, Instant dncExpiry, Instant at, int[][][] region, boolean inRegion) {
 
-        /** The model: allowed iff every zone's wall clock is inside every window on an open date, and no DNC entry applies. */
+        /**
+     * The model: allowed iff every zone's wall clock is inside every applicable window (campaign,
+     * phone field, and the region rule when the record is in its region) on an open date, and no
+     * DNC entry applies.
+     */
         boolean allows(Instant t) {
             if (listed && (dncExpiry == null || t.isBefore(dncExpiry))) {
                 return false;
@@ -55,7 +62,8 @@ class CallingPolicyPropertiesTest {
                 }
                 int day = local.getDayOfWeek().ordinal();
                 int minute = local.getHour() * 60 + local.getMinute();
-                if (!inside(campaign[day], minute) || (field != null && !inside(field[day], minute))) {
+                if (!inside(campaign[day], minute) || (field != null && !inside(field[day], minute))
+                        || (inRegion && !inside(region[day], minute))) {
                     return false;
                 }
             }
@@ -118,7 +126,7 @@ class CallingPolicyPropertiesTest {
             }
             campaign[d] = r.nextBoolean() ? new int[][] {{0, edge}} : new int[][] {{edge, 24 * 60}};
         }
-        return new Scenario(List.of(zone), campaign, null, Set.of(), false, null, at);
+        return new Scenario(List.of(zone), campaign, null, Set.of(), false, null, at, null, false);
     }
 
     @Test
@@ -160,7 +168,10 @@ class CallingPolicyPropertiesTest {
                 campaign[d] = r.nextBoolean() ? new int[][] {{0, edge}} : new int[][] {{edge, 24 * 60}};
             }
         }
-        return new Scenario(zones, campaign, r.nextBoolean() ? randomWindows(r) : null, closed, listed, expiry, at);
+        int[][][] region = r.nextBoolean() ? randomWindows(r) : null;
+        boolean inRegion = region != null && r.nextBoolean();
+        return new Scenario(zones, campaign, r.nextBoolean() ? randomWindows(r) : null, closed, listed, expiry, at,
+                region, inRegion);
     }
 
     private static CallVerdict verdict(Scenario s) {
@@ -176,7 +187,12 @@ class CallingPolicyPropertiesTest {
             DncList list = DncList.newBuilder("dnc").add(s.dncExpiry() == null ? entry : entry.withExpiry(s.dncExpiry())).build();
             b.doNotCall(DncRegistry.newBuilder().global(list).build());
         }
-        Record record = Fixtures.record(PhoneField.WORK, s.zones());
+        if (s.region() != null) {
+            // A region rule over the record field 'state'; the record is in the region or not.
+            b.regionRules(RegionRuleSet.of(List.of(new RegionRule("XX", List.of(RegionMatch.parse("state=XX")),
+                    schedule(s.region()), 0, ""))));
+        }
+        Record record = Fixtures.record(PhoneField.WORK, s.zones(), "state", s.inRegion() ? "XX" : "YY");
         return b.build().check(record, record.phones().get(0), s.at());
     }
 
