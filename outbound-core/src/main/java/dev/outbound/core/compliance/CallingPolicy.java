@@ -318,26 +318,6 @@ public final class CallingPolicy {
         return release;
     }
 
-    /** Whether every zone's local time at {@code epochSecond} passes every hours source and closed date. */
-    private boolean hoursAllow(List<ZoneId> zones, WeeklySchedule field, List<RegionRule> rules, long epochSecond) {
-        for (ZoneId zone : zones) {
-            long local = epochSecond + offsets.offsetSeconds(zone, epochSecond);
-            long epochDay = Math.floorDiv(local, DAY);
-            int second = (int) Math.floorMod(local, DAY);
-            DayOfWeek dow = DayOfWeek.of((int) Math.floorMod(epochDay + 3, 7) + 1);
-            if (closedDates.isClosed(LocalDate.ofEpochDay(epochDay)) || !hours.allows(dow, second)
-                    || (field != null && !field.allows(dow, second))) {
-                return false;
-            }
-            for (RegionRule rule : rules) {
-                if (!rule.hours().allows(dow, second)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /**
      * The first instant in [from, limit] at which the hours allow a call in every zone. The
      * allowed set only begins (turns from false to true) where, in some zone, the wall clock
@@ -347,9 +327,6 @@ public final class CallingPolicy {
     private Optional<Instant> nextOpen(Record record, RecordPhone phone, List<RegionRule> rules, List<ZoneId> zones,
             Instant from, Instant limit) {
         WeeklySchedule field = fieldHours.get(phone.field());
-        if (hoursAllow(zones, field, rules, from.getEpochSecond())) {
-            return Optional.of(from);
-        }
         List<WeeklySchedule> sources = new ArrayList<>();
         sources.add(hours);
         if (field != null) {
@@ -357,6 +334,9 @@ public final class CallingPolicy {
         }
         for (RegionRule rule : rules) {
             sources.add(rule.hours());
+        }
+        if (allowsAt(zones, null, sources, from.getEpochSecond())) {
+            return Optional.of(from);
         }
         long start = from.getEpochSecond() + 1;
         long end = limit.getEpochSecond();
@@ -373,7 +353,7 @@ public final class CallingPolicy {
             long hi = Math.min(end, lo + chunk - 1);
             long[] candidates = candidates(zones, sources, lo, hi);
             for (long c : candidates) {
-                if (hoursAllow(zones, field, rules, c)) {
+                if (allowsAt(zones, null, sources, c)) {
                     return Optional.of(Instant.ofEpochSecond(c));
                 }
             }
@@ -424,7 +404,7 @@ public final class CallingPolicy {
         }
         Arrays.sort(cand, 0, count);
         for (int c = 0; c < count; c++) {
-            if (allowsWithOffsets(offs, sources, cand[c])) {
+            if (allowsAt(zones, offs, sources, cand[c])) {
                 return cand[c];
             }
         }
@@ -442,17 +422,23 @@ public final class CallingPolicy {
         return count;
     }
 
-    private boolean allowsWithOffsets(int[] offs, List<WeeklySchedule> sources, long epochSecond) {
-        for (int i = 0; i < offs.length; i++) {
-            long local = epochSecond + offs[i];
+    /**
+     * Whether, at {@code epochSecond}, every zone's wall clock is on an open date and inside every
+     * source's hours. {@code fixedOffsets} gives each zone's offset when the caller knows it holds;
+     * otherwise the offsets come from the cache.
+     */
+    private boolean allowsAt(List<ZoneId> zones, int[] fixedOffsets, List<WeeklySchedule> sources, long epochSecond) {
+        for (int i = 0, n = zones.size(); i < n; i++) {
+            int offset = fixedOffsets != null ? fixedOffsets[i] : offsets.offsetSeconds(zones.get(i), epochSecond);
+            long local = epochSecond + offset;
             long epochDay = Math.floorDiv(local, DAY);
             int second = (int) Math.floorMod(local, DAY);
-            int dow = (int) Math.floorMod(epochDay + 3, 7);
             if (!closedDates.isEmpty() && closedDates.isClosedOnEpochDay(epochDay)) {
                 return false;
             }
+            DayOfWeek dow = DayOfWeek.of((int) Math.floorMod(epochDay + 3, 7) + 1);
             for (int s = 0, m = sources.size(); s < m; s++) {
-                if (!sources.get(s).allows(DayOfWeek.of(dow + 1), second)) {
+                if (!sources.get(s).allows(dow, second)) {
                     return false;
                 }
             }
