@@ -34,7 +34,13 @@ public sealed interface CallVerdict {
      * @param rules the region rules that applied
      */
     record Allowed(Instant at, RecordPhone phone, List<RegionRule> rules) implements CallVerdict {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param at the instant the verdict is for
+         * @param phone the number, with its zones and their provenance
+         * @param rules the region rules that applied
+         */
         public Allowed {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(phone, "phone");
@@ -73,7 +79,16 @@ public sealed interface CallVerdict {
      */
     record Refused(Instant at, RecordPhone phone, List<Refusal> reasons, Optional<Instant> earliest)
             implements CallVerdict {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param at the instant the verdict is for
+         * @param phone the number the verdict is about
+         * @param reasons every reason, each with its evidence; never empty
+         * @param earliest the earliest instant at or after {@code at} at which the call would be
+         *     allowed if nothing else changes; empty when there is none within the search horizon or only a
+         *     change of data can allow it
+         */
         public Refused {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(phone, "phone");

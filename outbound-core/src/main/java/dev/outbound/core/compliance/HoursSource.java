@@ -20,7 +20,11 @@ public sealed interface HoursSource {
      * @param hours the hours
      */
     record Campaign(WeeklySchedule hours) implements HoursSource {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param hours the campaign's calling hours
+         */
         public Campaign {
             Objects.requireNonNull(hours, "hours");
         }
@@ -38,7 +42,12 @@ public sealed interface HoursSource {
      * @param hours the hours
      */
     record FieldHours(PhoneField field, WeeklySchedule hours) implements HoursSource {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param field the phone field the hours are for
+         * @param hours the hours the field's numbers may be called
+         */
         public FieldHours {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(hours, "hours");
@@ -56,7 +65,11 @@ public sealed interface HoursSource {
      * @param rule the rule
      */
     record Region(RegionRule rule) implements HoursSource {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param rule the region rule whose hours these are
+         */
         public Region {
             Objects.requireNonNull(rule, "rule");
         }

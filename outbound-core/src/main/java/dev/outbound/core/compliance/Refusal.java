@@ -23,7 +23,11 @@ public sealed interface Refusal {
      * @param decision the list's decision, with the list and the entry
      */
     record DoNotCall(DncDecision decision) implements Refusal {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param decision the list's decision, with the list and the entry
+         */
         public DoNotCall {
             Objects.requireNonNull(decision, "decision");
         }
@@ -50,7 +54,11 @@ public sealed interface Refusal {
      * @param state its state
      */
     record NumberNotActive(PhoneState state) implements Refusal {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param state the number's state: inactive, excluded or blocked
+         */
         public NumberNotActive {
             Objects.requireNonNull(state, "state");
         }
@@ -67,7 +75,11 @@ public sealed interface Refusal {
      * @param tried what was looked at to find a zone, in words
      */
     record ZoneUnknown(List<String> tried) implements Refusal {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param tried what was looked at to find a zone, in words
+         */
         public ZoneUnknown {
             tried = List.copyOf(tried);
         }
@@ -86,7 +98,13 @@ public sealed interface Refusal {
      * @param source the hours that do not allow it, and where they come from
      */
     record OutsideHours(ZoneId zone, LocalDateTime localTime, HoursSource source) implements Refusal {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param zone the candidate zone whose local time is outside the hours
+         * @param localTime the local date and time there at the instant checked
+         * @param source the hours that do not allow it, and where they come from
+         */
         public OutsideHours {
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(localTime, "localTime");
@@ -108,7 +126,13 @@ public sealed interface Refusal {
      * @param name the date's name, or empty
      */
     record ClosedDate(ZoneId zone, LocalDate date, String name) implements Refusal {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param zone the candidate zone whose local date is closed
+         * @param date the local date there
+         * @param name the date's name, or the empty string
+         */
         public ClosedDate {
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(date, "date");
@@ -129,7 +153,13 @@ public sealed interface Refusal {
      * @param since the start of that 24-hour window
      */
     record CallCapReached(RegionRule rule, int calls, Instant since) implements Refusal {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule with the cap
+         * @param calls the calls to the record in the 24 hours before the instant checked
+         * @param since the start of that 24-hour window
+         */
         public CallCapReached {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(since, "since");

@@ -34,7 +34,12 @@ public sealed interface DncDecision permits DncDecision.Clear, DncDecision.Liste
      * @param entry the matching entry, with its source, reason and expiry
      */
     record Listed(DncList list, DncEntry entry) implements DncDecision {
-        /** Requires both parts. */
+        /**
+         * Requires both parts.
+         *
+         * @param list the block list
+         * @param entry the matching entry, with its source, reason and expiry
+         */
         public Listed {
             Objects.requireNonNull(list, "list");
             Objects.requireNonNull(entry, "entry");
@@ -53,7 +58,11 @@ public sealed interface DncDecision permits DncDecision.Clear, DncDecision.Liste
      * @param list the allow list that does not contain the number
      */
     record NotAllowListed(DncList list) implements DncDecision {
-        /** Requires the list. */
+        /**
+         * Requires the list.
+         *
+         * @param list the allow list that does not contain the number
+         */
         public NotAllowListed {
             Objects.requireNonNull(list, "list");
         }

@@ -23,7 +23,15 @@ import java.util.Optional;
  */
 public record DncEntry(Key key, Optional<String> source, Optional<String> reason, Optional<Instant> expiresAt) {
 
-    /** Validates the components and truncates the expiry to the whole second. */
+    /**
+     * Validates the components and truncates the expiry to the whole second.
+     *
+     * @param key what the entry matches: one number, every number under a prefix, or a customer
+     * @param source where the entry came from ({@code "national registry"}, {@code "agent request"}),
+     *     non-blank when present
+     * @param reason why the entry exists, non-blank when present
+     * @param expiresAt the instant from which the entry no longer applies; empty means permanent
+     */
     public DncEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(source, "source");
@@ -140,7 +148,11 @@ public record DncEntry(Key key, Optional<String> source, Optional<String> reason
      * @param number the number, kept without extension
      */
     public record NumberKey(PhoneNumber number) implements Key {
-        /** Drops the extension, which plays no part in matching. */
+        /**
+         * Drops the extension, which plays no part in matching.
+         *
+         * @param number the number; its extension is dropped
+         */
         public NumberKey {
             Objects.requireNonNull(number, "number");
             if (!number.extension().isEmpty()) {
@@ -165,7 +177,12 @@ public record DncEntry(Key key, Optional<String> source, Optional<String> reason
         /** The most digits a prefix can have: the length of the longest E.164 number. */
         public static final int MAX_DIGITS = 15;
 
-        /** Strips a leading {@code +} and validates the digits. */
+        /**
+         * Strips a leading {@code +} and validates the digits.
+         *
+         * @param digits 1 to 15 digits, optionally after a {@code +}, which is dropped; never starts
+         *     with 0, since no country code does
+         */
         public PrefixKey {
             Objects.requireNonNull(digits, "prefix");
             String given = digits;
@@ -220,7 +237,11 @@ public record DncEntry(Key key, Optional<String> source, Optional<String> reason
      * @param customerRef the reference, non-blank
      */
     public record CustomerKey(String customerRef) implements Key {
-        /** Validates the reference. */
+        /**
+         * Validates the reference.
+         *
+         * @param customerRef the reference, non-blank
+         */
         public CustomerKey {
             Objects.requireNonNull(customerRef, "customerRef");
             if (customerRef.isBlank()) {

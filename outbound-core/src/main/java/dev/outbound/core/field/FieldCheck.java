@@ -14,7 +14,13 @@ import java.util.Optional;
  */
 public record FieldCheck(CustomFields values, List<FieldProblem> problems) {
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param values the values that passed, in schema order, then kept unknown fields in input order
+     * @param problems every problem: the schema's fields in schema order, then the input's other names
+     *     in input order
+     */
     public FieldCheck {
         Objects.requireNonNull(values, "values");
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));

@@ -77,7 +77,21 @@ public record FieldDefinition(
     private static final Set<String> TRUE_TEXTS = Set.of("true", "yes", "1");
     private static final Set<String> FALSE_TEXTS = Set.of("false", "no", "0");
 
-    /** Validates the components; see the record's description for the rules. */
+    /**
+     * Validates the components; see the record's description for the rules.
+     *
+     * @param name the column name: a letter, then letters, digits or {@code _}; at most 64 characters;
+     *     unique in a schema regardless of case
+     * @param displayName the name shown to people; not blank, at most 128 characters
+     * @param type the data type of the values
+     * @param size the most characters a value may have as text, 1 to 65535
+     * @param required whether every record must have a value
+     * @param unique whether no two records may share a value (checked across records by
+     *     {@link UniqueFieldIndex})
+     * @param allowedValues for {@link FieldType#CHOICE}: the values allowed, in order, distinct
+     *     regardless of case, not blank and without surrounding spaces; empty for every other type
+     * @param multiLine whether the text is shown on several lines (display only; {@link FieldType#TEXT} only)
+     */
     public FieldDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(displayName, "displayName");

@@ -31,7 +31,14 @@ public record FieldProblem(String field, String rule, String value, Kind kind) i
         DUPLICATE_FIELD
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param field the field's name, as the input gave it
+     * @param rule what was expected, in words ({@code "at most 20 characters"})
+     * @param value the refused input, as given (the empty string for a missing value)
+     * @param kind the reason, as a value a program can switch on
+     */
     public FieldProblem {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

@@ -87,7 +87,11 @@ public sealed interface FieldValue {
      */
     @SuppressWarnings("exports") // optional constraint metadata; see FieldDefinition
     record Text(@NotNull @NotBlank String value) implements FieldValue {
-        /** Refuses blank text. */
+        /**
+         * Refuses blank text.
+         *
+         * @param value the text; not blank
+         */
         public Text {
             Objects.requireNonNull(value, "value");
             if (value.isBlank()) {
@@ -130,7 +134,11 @@ public sealed interface FieldValue {
      * @param value the number, normalised
      */
     record DecimalValue(BigDecimal value) implements FieldValue {
-        /** Normalises the number: no trailing zeros, scale never negative. */
+        /**
+         * Normalises the number: no trailing zeros, scale never negative.
+         *
+         * @param value the number; trailing zeros are dropped
+         */
         public DecimalValue {
             Objects.requireNonNull(value, "value");
             value = value.stripTrailingZeros();
@@ -157,7 +165,11 @@ public sealed interface FieldValue {
      * @param value the date
      */
     record DateValue(LocalDate value) implements FieldValue {
-        /** Refuses years outside 0 to 9999. */
+        /**
+         * Refuses years outside 0 to 9999.
+         *
+         * @param value the date; year 0 to 9999
+         */
         public DateValue {
             Objects.requireNonNull(value, "value");
             if (value.getYear() < 0 || value.getYear() > 9999) {
@@ -186,7 +198,11 @@ public sealed interface FieldValue {
     record DateTimeValue(LocalDateTime value) implements FieldValue {
         private static final DateTimeFormatter CANONICAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
-        /** Refuses years outside 0 to 9999 and drops fractions of a second, which the text form cannot carry. */
+        /**
+         * Refuses years outside 0 to 9999 and drops fractions of a second, which the text form cannot carry.
+         *
+         * @param value the date-time; year 0 to 9999, fractions of a second are dropped
+         */
         public DateTimeValue {
             Objects.requireNonNull(value, "value");
             if (value.getYear() < 0 || value.getYear() > 9999) {
@@ -233,7 +249,11 @@ public sealed interface FieldValue {
      */
     @SuppressWarnings("exports") // optional constraint metadata; see FieldDefinition
     record Choice(@NotNull @NotBlank String value) implements FieldValue {
-        /** Refuses blank values and values with surrounding spaces, which no definition allows. */
+        /**
+         * Refuses blank values and values with surrounding spaces, which no definition allows.
+         *
+         * @param value the chosen value; not blank, no surrounding spaces
+         */
         public Choice {
             Objects.requireNonNull(value, "value");
             if (value.isBlank() || !value.strip().equals(value)) {

@@ -30,7 +30,13 @@ public final class UniqueFieldIndex<K> {
      * @param <K> how records are identified
      */
     public record DuplicateValue<K>(String field, FieldValue value, List<K> holders) {
-        /** Checks and copies the components. */
+        /**
+         * Checks and copies the components.
+         *
+         * @param field the field's name, as the schema spells it
+         * @param value the shared value
+         * @param holders the records of the index that hold it, in the order they were given; not empty
+         */
         public DuplicateValue {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(value, "value");

@@ -23,7 +23,12 @@ public record PhoneField(String name) implements Comparable<PhoneField> {
     /** A work number. */
     public static final PhoneField WORK = new PhoneField("work");
 
-    /** Validates the name. */
+    /**
+     * Validates the name.
+     *
+     * @param name the field's name: lower case letters, digits, {@code _} and {@code -}, starting with
+     *     a letter, at most 64 characters
+     */
     public PhoneField {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z][a-z0-9_-]{0,63}")) {

@@ -31,7 +31,16 @@ public record PhoneNumber(String e164, int countryCode, String regionCode, LineT
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    /** Validates the components: E.164 shape, consistent country code. */
+    /**
+     * Validates the components: E.164 shape, consistent country code.
+     *
+     * @param e164 the number in E.164 form: {@code +}, country code, national number; 15 digits at most
+     * @param countryCode the country calling code ({@code 1}, {@code 44}, ...)
+     * @param regionCode the ISO 3166 region the number belongs to ({@code US}, {@code GB}), or
+     *     {@code 001} for non-geographic numbers
+     * @param type the kind of line, as far as the numbering plan tells
+     * @param extension the extension, or the empty string when there is none
+     */
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
         Objects.requireNonNull(regionCode, "regionCode");

@@ -13,7 +13,11 @@ public sealed interface PhoneNumberParse {
      * @param number the normalised number
      */
     record Valid(PhoneNumber number) implements PhoneNumberParse {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param number the normalised number
+         */
         public Valid {
             Objects.requireNonNull(number, "number");
         }
@@ -28,7 +32,14 @@ public sealed interface PhoneNumberParse {
      * @param detail the reason, in words
      */
     record Invalid(String input, String region, PhoneNumberProblem problem, String detail) implements PhoneNumberParse {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param input the text as given
+         * @param region the default region it was read in
+         * @param problem the reason, as a value a program can switch on
+         * @param detail the reason, in words
+         */
         public Invalid {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(region, "region");

@@ -18,7 +18,12 @@ public record AgentEmail(@NotBlank @Email String value) {
     private static final Pattern FORM = Pattern.compile(
             "[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
 
-    /** Validates and lower-cases the value. */
+    /**
+     * Validates and lower-cases the value.
+     *
+     * @param value a well-formed e-mail address; surrounding spaces are stripped and it is
+     *     stored in lower case
+     */
     public AgentEmail {
         Objects.requireNonNull(value, "value");
         String given = value;

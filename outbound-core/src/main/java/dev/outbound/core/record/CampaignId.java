@@ -10,7 +10,11 @@ import java.util.Objects;
  * @param value 1 to 64 of letters, digits, {@code .}, {@code _} and {@code -}
  */
 public record CampaignId(String value) {
-    /** Validates the value. */
+    /**
+     * Validates the value.
+     *
+     * @param value 1 to 64 of letters, digits, {@code .}, {@code _} and {@code -}
+     */
     public CampaignId {
         Objects.requireNonNull(value, "value");
         if (!value.matches("[A-Za-z0-9._-]{1,64}")) {

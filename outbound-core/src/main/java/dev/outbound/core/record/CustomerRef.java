@@ -16,7 +16,12 @@ public record CustomerRef(@NotBlank @Size(max = 128) String value) implements Co
     /** The longest id accepted. */
     public static final int MAX_LENGTH = 128;
 
-    /** Validates the value. */
+    /**
+     * Validates the value.
+     *
+     * @param value the id as the source system wrote it, without surrounding spaces; 1 to 128
+     *     characters, no control characters
+     */
     public CustomerRef {
         Objects.requireNonNull(value, "value");
         if (value.isBlank() || value.length() > MAX_LENGTH || !value.equals(value.strip())

@@ -13,7 +13,11 @@ public record ListId(String value) {
     /** The list a record belongs to when none is named. */
     public static final ListId DEFAULT = new ListId("default");
 
-    /** Validates the value. */
+    /**
+     * Validates the value.
+     *
+     * @param value 1 to 64 of letters, digits, {@code .}, {@code _}, {@code -} and spaces
+     */
     public ListId {
         Objects.requireNonNull(value, "value");
         if (!value.matches("[A-Za-z0-9._-][A-Za-z0-9._ -]{0,63}") || !value.equals(value.strip())) {

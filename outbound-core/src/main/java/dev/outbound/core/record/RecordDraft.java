@@ -252,7 +252,12 @@ public final class RecordDraft {
          * @param warnings input that was dropped (an invalid second number), each with its reason
          */
         record Accepted(Record record, List<RecordProblem> warnings) implements Outcome {
-            /** Copies the warnings. */
+            /**
+             * Copies the warnings.
+             *
+             * @param record the record made from the draft
+             * @param warnings input that was dropped (an invalid second number), each with its reason
+             */
             public Accepted {
                 Objects.requireNonNull(record, "record");
                 warnings = List.copyOf(warnings);
@@ -266,7 +271,12 @@ public final class RecordDraft {
          * @param problems every problem; not empty
          */
         record Rejected(String ref, List<RecordProblem> problems) implements Outcome {
-            /** Copies the problems. */
+            /**
+             * Copies the problems.
+             *
+             * @param ref the customer reference id as given
+             * @param problems every problem; not empty
+             */
             public Rejected {
                 Objects.requireNonNull(ref, "ref");
                 problems = List.copyOf(problems);

@@ -19,7 +19,15 @@ import java.util.Objects;
  * @param zones the candidate zones for calls to this number, with their provenance
  */
 public record RecordPhone(PhoneField field, PhoneNumber number, PhoneState state, int attempts, ZoneResolution zones) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param field the phone field that types the number; unique within a record
+     * @param number the number, in E.164
+     * @param state whether the number may be dialled
+     * @param attempts calls placed to this number that counted as attempts; never negative
+     * @param zones the candidate zones for calls to this number, with their provenance
+     */
     public RecordPhone {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(number, "number");

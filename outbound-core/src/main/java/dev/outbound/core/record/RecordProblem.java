@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 // Serializable because InvalidRecordException, which is, carries it.
 public record RecordProblem(String field, String rule, String value) implements Serializable {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param field the field or column ({@code phone mobile}, {@code agent}, {@code local_time_zone})
+     * @param rule what was expected, in words
+     * @param value what was found, as given
+     */
     public RecordProblem {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

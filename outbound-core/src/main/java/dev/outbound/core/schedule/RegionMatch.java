@@ -49,7 +49,12 @@ public sealed interface RegionMatch {
      * @param value the value, stored in upper case
      */
     record FieldEquals(String field, String value) implements RegionMatch {
-        /** Normalises the case of both parts. */
+        /**
+         * Normalises the case of both parts.
+         *
+         * @param field the field's name, not blank; stripped and stored in lower case
+         * @param value the value, not blank; stripped and stored in upper case
+         */
         public FieldEquals {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(value, "value");
@@ -80,7 +85,11 @@ public sealed interface RegionMatch {
      * @param digits 1 to 15 digits
      */
     record NumberPrefix(String digits) implements RegionMatch {
-        /** Validates the digits. */
+        /**
+         * Validates the digits.
+         *
+         * @param digits 1 to 15 digits after the {@code +}, not starting with 0
+         */
         public NumberPrefix {
             Objects.requireNonNull(digits, "digits");
             if (!digits.matches("[1-9][0-9]{0,14}")) {

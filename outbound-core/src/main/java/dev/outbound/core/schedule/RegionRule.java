@@ -21,7 +21,15 @@ import java.util.OptionalInt;
 public record RegionRule(String name, List<RegionMatch> appliesTo, WeeklySchedule hours, int maxCallsPer24Hours,
         String note) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param name a short name for messages and evidence ({@code US-FL})
+     * @param appliesTo the conditions; the rule applies when any of them matches
+     * @param hours the hours the rule allows, in the called party's local time
+     * @param maxCallsPer24Hours the most calls to one record in any 24 hours, or 0 for no cap
+     * @param note where the rule comes from (a statute), free text; may be empty
+     */
     public RegionRule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hours, "hours");

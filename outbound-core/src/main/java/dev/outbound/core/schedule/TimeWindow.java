@@ -20,7 +20,12 @@ public record TimeWindow(int startSecond, int endSecond) implements Comparable<T
     /** The whole day, {@code 00:00-24:00}. */
     public static final TimeWindow ALL_DAY = new TimeWindow(0, DAY);
 
-    /** Validates the bounds. */
+    /**
+     * Validates the bounds.
+     *
+     * @param startSecond the first second of the day inside the window, 0 to 86 399
+     * @param endSecond the first second of the day after the window, 1 to 86 400
+     */
     public TimeWindow {
         if (startSecond < 0 || startSecond >= DAY || endSecond <= startSecond || endSecond > DAY) {
             throw new InvalidValueException("time window",

@@ -49,7 +49,13 @@ public final class AreaCodeTable {
      */
     public record Entry(String prefix, List<ZoneId> zones) {
 
-        /** Validates the prefix and makes the zones canonical and distinct. */
+        /**
+         * Validates the prefix and makes the zones canonical and distinct.
+         *
+         * @param prefix E.164 digits without {@code +}: 1 to 15 digits, not starting with 0
+         * @param zones the zones of the numbers under the prefix: not empty; made canonical and
+         *     distinct, in their order
+         */
         public Entry {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(zones, "zones");

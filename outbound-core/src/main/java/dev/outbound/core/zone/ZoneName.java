@@ -19,7 +19,16 @@ import java.util.Objects;
  */
 public record ZoneName(String given, String id, String canonical, ZoneId zone) {
 
-    /** Checks that the id is a known region id and that the zone is its canonical or itself. */
+    /**
+     * Checks that the id is a known region id and that the zone is its canonical or itself.
+     *
+     * @param given the text as it was given (case and surrounding spaces kept)
+     * @param id the zone id it matched, spelled as the JDK spells it ({@code US/Eastern})
+     * @param canonical the canonical IANA name ({@code America/New_York}); equal to {@code id} when
+     *     the name is not an alias
+     * @param zone the zone for computations: {@code canonical}, or {@code id} on a JDK whose tz data
+     *     lacks the canonical name
+     */
     public ZoneName {
         Objects.requireNonNull(given, "given");
         Objects.requireNonNull(id, "id");

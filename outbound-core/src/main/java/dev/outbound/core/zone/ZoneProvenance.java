@@ -70,7 +70,12 @@ public sealed interface ZoneProvenance {
      * @param zones the zones the table gives for it
      */
     record AreaCode(String prefix, List<ZoneId> zones) implements ZoneProvenance {
-        /** Validates the prefix and the zones. */
+        /**
+         * Validates the prefix and the zones.
+         *
+         * @param prefix the longest matching prefix, E.164 digits without {@code +}
+         * @param zones the zones the table gives for it
+         */
         public AreaCode {
             zones = checked(prefix, zones);
         }
