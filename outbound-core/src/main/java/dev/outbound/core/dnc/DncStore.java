@@ -69,7 +69,7 @@ final class DncStore {
 
     /** @return the bytes the three tables' arrays take (not the customer strings or metadata) */
     long tableBytes() {
-        return 20L * (numbers.keys.length + prefixes.keys.length + customers.keys.length);
+        return 21L * (numbers.keys.length + prefixes.keys.length) + 20L * customers.keys.length;
     }
 
     /** Grows the tables once so that the given numbers of new keys fit. */

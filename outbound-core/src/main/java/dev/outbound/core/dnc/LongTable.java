@@ -8,9 +8,15 @@ import java.util.function.LongPredicate;
  * a metadata id, with linear probing and backward-shift deletion (no tombstones, so look-ups stay
  * short however many removals happen).
  *
- * <p>Memory: 20 bytes per slot (8 key + 8 expiry + 4 metadata id) in three parallel arrays; the
- * table is at most 75% full and doubles when it would be fuller, so a table holds 27 to 54 bytes
- * per entry. Keys alone are probed, so a miss touches one array.
+ * <p>Memory: 21 bytes per slot (8 key + 8 expiry + 4 metadata id in three parallel arrays, and
+ * one byte of membership filter); the table is at most 75% full and doubles when it would be
+ * fuller, so a table holds 28 to 56 bytes per entry.
+ *
+ * <p>Most look-ups miss (most numbers are on no list), and in a table of millions of entries a
+ * probe of the key array is a trip to main memory. A bit set of eight bits per slot, an
+ * eighth of the key array's size, answers most misses from the cache instead: a key's bit is set
+ * when it is stored and only cleared when the table is rebuilt, so a clear bit proves absence and
+ * a set bit (about 6% of absent keys at the fullest) costs the probe it would have cost anyway.
  *
  * <p>The capacity is fixed per instance: growing makes a new table. That is what lets a reader
  * without a lock take the arrays of one instance and never index out of bounds; it may still read
@@ -24,9 +30,13 @@ final class LongTable {
     private static final int MIN_CAPACITY = 16;
     private static final int MAX_CAPACITY = 1 << 30;
 
+    private static final long FILTER_MIX = 0xC2B2AE3D27D4EB4FL;
+
     final long[] keys;
     final long[] expiries;
     final int[] metas;
+    private final long[] filter;
+    private final int filterShift;
     private final int mask;
     private final int shift;
     private final int maxSize;
@@ -37,6 +47,8 @@ final class LongTable {
         keys = new long[capacity];
         expiries = new long[capacity];
         metas = new int[capacity];
+        filter = new long[capacity / 8];
+        filterShift = 64 - (Integer.numberOfTrailingZeros(capacity) + 3);
         mask = capacity - 1;
         shift = 64 - Integer.numberOfTrailingZeros(capacity);
         maxSize = capacity - (capacity >>> 2);
@@ -70,6 +82,10 @@ final class LongTable {
      * indices); the answer is then only meaningful after the caller validates.
      */
     int indexOf(long key) {
+        int bit = (int) ((key * FILTER_MIX) >>> filterShift);
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
         long[] k = keys;
         int m = mask;
         int i = home(key);
@@ -104,6 +120,8 @@ final class LongTable {
                 if (size >= maxSize) {
                     throw new IllegalStateException("table full: caller must grow it first");
                 }
+                int bit = (int) ((key * FILTER_MIX) >>> filterShift);
+                filter[bit >>> 6] |= 1L << bit;
                 expiries[i] = expiry;
                 metas[i] = meta;
                 keys[i] = key;
