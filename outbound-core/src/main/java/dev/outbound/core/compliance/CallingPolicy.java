@@ -25,13 +25,13 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A campaign's compliance rules for placing a call, and the one question they answer:
@@ -62,8 +62,6 @@ public final class CallingPolicy {
     private final Map<PhoneField, HoursSource.FieldHours> fieldSources;
     private final OffsetCache offsets = new OffsetCache();
     private final boolean hasAllowLists;
-    /** Every schedule of the policy as [day][start, end, start, end ...] seconds, for the arithmetic search. */
-    private final Map<WeeklySchedule, int[][]> windowTables = new IdentityHashMap<>();
 
     private CallingPolicy(Builder b) {
         this.hours = b.hours != null ? b.hours : WeeklySchedule.usFederal();
@@ -76,36 +74,7 @@ public final class CallingPolicy {
         Map<PhoneField, HoursSource.FieldHours> fs = new HashMap<>();
         fieldHours.forEach((f, h) -> fs.put(f, new HoursSource.FieldHours(f, h)));
         this.fieldSources = Map.copyOf(fs);
-        this.hasAllowLists = java.util.stream.Stream.concat(dnc.globalLists().stream(), dnc.campaignLists().stream())
-                .anyMatch(l -> l.mode() == dev.outbound.core.dnc.DncList.Mode.ALLOW);
-        table(hours);
-        fieldHours.values().forEach(this::table);
-        regionRules.rules().forEach(r -> table(r.hours()));
-    }
-
-    /** Registers a schedule's table; only called while the policy is being built. */
-    private void table(WeeklySchedule schedule) {
-        windowTables.computeIfAbsent(schedule, CallingPolicy::flatten);
-    }
-
-    /** The schedule's table: read-only after construction, so safe to share between threads. */
-    private int[][] windowStarts(WeeklySchedule schedule) {
-        int[][] t = windowTables.get(schedule);
-        return t != null ? t : flatten(schedule);
-    }
-
-    private static int[][] flatten(WeeklySchedule schedule) {
-        int[][] t = new int[7][];
-        for (DayOfWeek d : DayOfWeek.values()) {
-            List<TimeWindow> ws = schedule.windows(d);
-            int[] flat = new int[ws.size() * 2];
-            for (int i = 0; i < ws.size(); i++) {
-                flat[2 * i] = ws.get(i).startSecond();
-                flat[2 * i + 1] = ws.get(i).endSecond();
-            }
-            t[d.ordinal()] = flat;
-        }
-        return t;
+        this.hasAllowLists = dnc.hasAllowLists();
     }
 
     /** @return a builder whose defaults are the US federal hours, every day, and no lists or rules */
@@ -213,10 +182,14 @@ public final class CallingPolicy {
         } else {
             reasons = add(reasons, new Refusal.ZoneUnknown(((ZoneResolution.Unresolved) phone.zones()).tried()));
         }
+        List<Instant> calls = null;
+        Instant since = null;
         for (RegionRule rule : rules) {
             if (rule.maxCallsPer24Hours() > 0) {
-                Instant since = at.minus(Duration.ofDays(1));
-                List<Instant> calls = recentCalls(history, record, since, at);
+                if (calls == null) {
+                    since = at.minus(Duration.ofDays(1));
+                    calls = recentCalls(history, record, since, at);
+                }
                 if (calls.size() >= rule.maxCallsPer24Hours()) {
                     reasons = add(reasons, new Refusal.CallCapReached(rule, calls.size(), since));
                 }
@@ -267,7 +240,7 @@ public final class CallingPolicy {
         // Each pass moves 'from' to the earliest instant that the hours, then the lists, then the
         // caps allow; DNC expiry and caps only relax as time passes, so the passes converge.
         for (int pass = 0; pass < 64 && !from.isAfter(limit); pass++) {
-            Optional<Instant> open = nextOpen(record, phone, rules, zones, from, limit);
+            Optional<Instant> open = nextOpen(phone, rules, zones, from, limit);
             if (open.isEmpty()) {
                 return Optional.empty();
             }
@@ -300,13 +273,15 @@ public final class CallingPolicy {
     /** The first instant at or after {@code t} at which no cap of the rules is reached. */
     private static Instant capRelease(Record record, CallHistory history, List<RegionRule> rules, Instant t) {
         Instant release = t;
+        List<Instant> calls = null;
         for (RegionRule rule : rules) {
             int max = rule.maxCallsPer24Hours();
             if (max == 0) {
                 continue;
             }
-            Instant since = t.minus(Duration.ofDays(1));
-            List<Instant> calls = recentCalls(history, record, since, t);
+            if (calls == null) {
+                calls = recentCalls(history, record, t.minus(Duration.ofDays(1)), t);
+            }
             if (calls.size() >= max) {
                 // The oldest calls must leave the window until fewer than max remain.
                 Instant leaves = calls.get(calls.size() - max).plus(Duration.ofDays(1));
@@ -324,7 +299,7 @@ public final class CallingPolicy {
      * reaches the start of a window (each occurrence, so both passes of a repeated hour) or
      * jumps at a transition; so only those instants, and {@code from} itself, need testing.
      */
-    private Optional<Instant> nextOpen(Record record, RecordPhone phone, List<RegionRule> rules, List<ZoneId> zones,
+    private Optional<Instant> nextOpen(RecordPhone phone, List<RegionRule> rules, List<ZoneId> zones,
             Instant from, Instant limit) {
         WeeklySchedule field = fieldHours.get(phone.field());
         List<WeeklySchedule> sources = new ArrayList<>();
@@ -392,11 +367,12 @@ public final class CallingPolicy {
                 int dow = (int) Math.floorMod(day + 3, 7);
                 long base = day * DAY - offs[i];
                 count = addCandidate(cand, count, base, lo, hi);
+                DayOfWeek weekday = DayOfWeek.of(dow + 1);
                 for (int s = 0, m = sources.size(); s < m; s++) {
-                    int[] w = windowStarts(sources.get(s))[dow];
-                    for (int k = 0; k < w.length; k += 2) {
+                    WeeklySchedule source = sources.get(s);
+                    for (int k = 0, windows = source.windowCount(weekday); k < windows; k++) {
                         cand = grow(cand, count);
-                        count = addCandidate(cand, count, base + w[k], lo, hi);
+                        count = addCandidate(cand, count, base + source.windowStartSecond(weekday, k), lo, hi);
                     }
                 }
                 cand = grow(cand, count);
@@ -446,19 +422,19 @@ public final class CallingPolicy {
         return true;
     }
 
-    /** Sorted, distinct instants in [lo, hi] where the hours may turn from closed to open. */
+    /** Sorted, distinct instants in [lo, hi] where the hours may turn from closed to open (the rare, general path). */
     private static long[] candidates(List<ZoneId> zones, List<WeeklySchedule> sources, long lo, long hi) {
-        Set<Long> out = new LinkedHashSet<>();
+        TreeSet<Long> out = new TreeSet<>();
         for (ZoneId zone : zones) {
             ZoneRules zr = zone.getRules();
             LocalDate first = LocalDateTime.ofInstant(Instant.ofEpochSecond(lo), zone).toLocalDate().minusDays(1);
             LocalDate last = LocalDateTime.ofInstant(Instant.ofEpochSecond(hi), zone).toLocalDate().plusDays(1);
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                Set<Integer> starts = new LinkedHashSet<>();
+                Set<Integer> starts = new HashSet<>();
                 starts.add(0);
                 for (WeeklySchedule s : sources) {
-                    for (TimeWindow w : s.windows(d.getDayOfWeek())) {
-                        starts.add(w.startSecond());
+                    for (int k = 0, windows = s.windowCount(d.getDayOfWeek()); k < windows; k++) {
+                        starts.add(s.windowStartSecond(d.getDayOfWeek(), k));
                     }
                 }
                 for (int startSecond : starts) {
@@ -481,9 +457,7 @@ public final class CallingPolicy {
                 t = zr.nextTransition(t.getInstant());
             }
         }
-        long[] result = out.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(result);
-        return result;
+        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static void addIfIn(Set<Long> out, long v, long lo, long hi) {

@@ -186,7 +186,7 @@ public final class DncList {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(customerRefOrEmpty, "customerRefOrEmpty");
         Objects.requireNonNull(at, "at");
-        DncStore.Hit hit = lookup(DncStore.digitsOf(number), number.e164().length() - 1, customerRefOrEmpty,
+        DncStore.Hit hit = lookup(number.digits(), number.e164().length() - 1, customerRefOrEmpty,
                 at.getEpochSecond());
         return hit == DncStore.Hit.MISS ? Optional.empty() : Optional.of(hit.toEntry(number));
     }

@@ -63,6 +63,16 @@ public final class DncRegistry {
     }
 
     /**
+     * Whether any list is in {@link DncList.Mode#ALLOW} mode. Without allow lists a number that is
+     * clear stays clear as time passes (block entries only lapse), which callers searching ahead use.
+     *
+     * @return whether the registry holds an allow list
+     */
+    public boolean hasAllowLists() {
+        return allowLists.length > 0;
+    }
+
+    /**
      * Decides whether the lists let a number be dialled at an instant.
      *
      * @param number the number to dial
@@ -74,7 +84,7 @@ public final class DncRegistry {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(customerRef, "customerRef");
         Objects.requireNonNull(at, "at");
-        long digits = DncStore.digitsOf(number);
+        long digits = number.digits();
         int length = number.e164().length() - 1;
         long atSecond = at.getEpochSecond();
         for (DncList list : blockLists) {

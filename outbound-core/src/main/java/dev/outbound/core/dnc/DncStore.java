@@ -85,18 +85,6 @@ final class DncStore {
         }
     }
 
-    /**
-     * The same value as {@link PhoneNumber#digits()}, computed with a plain loop: E.164 form is
-     * already validated (a {@code +} then at most 15 digits), and this runs on every check.
-     */
-    static long digitsOf(PhoneNumber number) {
-        String e164 = number.e164();
-        long digits = 0;
-        for (int i = 1, n = e164.length(); i < n; i++) {
-            digits = digits * 10 + (e164.charAt(i) - '0');
-        }
-        return digits;
-    }
 
     static long expiryOf(DncEntry entry) {
         return entry.expiresAt().map(Instant::getEpochSecond).orElse(NO_EXPIRY);
@@ -112,7 +100,7 @@ final class DncStore {
         DncEntry.Key key = entry.key();
         if (key instanceof DncEntry.NumberKey n) {
             reserve(1, 0, 0);
-            numbers.put(digitsOf(n.number()), expiry, meta);
+            numbers.put(n.number().digits(), expiry, meta);
         } else if (key instanceof DncEntry.PrefixKey p) {
             reserve(0, 1, 0);
             if (prefixes.put(prefixKey(p), expiry, meta)) {
@@ -128,7 +116,7 @@ final class DncStore {
 
     boolean remove(DncEntry.Key key) {
         if (key instanceof DncEntry.NumberKey n) {
-            return numbers.remove(digitsOf(n.number()));
+            return numbers.remove(n.number().digits());
         } else if (key instanceof DncEntry.PrefixKey p) {
             if (!prefixes.remove(prefixKey(p))) {
                 return false;

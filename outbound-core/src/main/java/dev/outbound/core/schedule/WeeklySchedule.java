@@ -196,9 +196,24 @@ public final class WeeklySchedule {
         return false;
     }
 
-    /** The [start, end) second pairs of a day (Monday = 0), sorted; shared, do not modify. */
-    int[] rawWindows(int dayIndex) {
-        return windows[dayIndex];
+    /**
+     * How many windows a day has; with {@link #windowStartSecond} it walks a day's windows without
+     * allocating, for searches on the hot path.
+     *
+     * @param day a day of the week
+     * @return the number of windows on that day, after merging
+     */
+    public int windowCount(DayOfWeek day) {
+        return windows[day.ordinal()].length / 2;
+    }
+
+    /**
+     * @param day a day of the week
+     * @param index 0 to {@link #windowCount}{@code (day) - 1}, in order of start
+     * @return the first second of the day inside that window
+     */
+    public int windowStartSecond(DayOfWeek day, int index) {
+        return windows[day.ordinal()][2 * index];
     }
 
     /**

@@ -99,12 +99,12 @@ class PrimitiveTablesTest {
     }
 
     @Test
-    void digitsOf_agreesWithPhoneNumberDigits() {
+    void phoneNumberDigits_theTableKeyAreTheE164DigitsAsALong() {
         for (dev.outbound.core.phone.PhoneNumber n : TestNumbers.POOL) {
-            assertThat(DncStore.digitsOf(n)).isEqualTo(n.digits());
+            assertThat(n.digits()).isEqualTo(Long.parseLong(n.e164().substring(1)));
         }
         dev.outbound.core.phone.PhoneNumber longest = new dev.outbound.core.phone.PhoneNumber(
                 "+999999999999999", 999, "001", dev.outbound.core.phone.LineType.UNKNOWN, "");
-        assertThat(DncStore.digitsOf(longest)).isEqualTo(999_999_999_999_999L);
+        assertThat(longest.digits()).isEqualTo(999_999_999_999_999L);
     }
 }
