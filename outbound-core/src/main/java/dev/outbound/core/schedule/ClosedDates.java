@@ -1,10 +1,8 @@
 package dev.outbound.core.schedule;
 
 import dev.outbound.core.InvalidValueException;
-import java.io.BufferedReader;
-import java.io.IOException;
+import dev.outbound.core.internal.DataLines;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -58,27 +56,16 @@ public final class ClosedDates {
     public static ClosedDates parse(Reader reader) {
         Objects.requireNonNull(reader, "reader");
         TreeMap<LocalDate, String> map = new TreeMap<>();
-        BufferedReader in = new BufferedReader(reader);
-        try {
-            int lineNo = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                int space = firstWhitespace(t);
-                String date = space < 0 ? t : t.substring(0, space);
-                try {
-                    map.put(LocalDate.parse(date), space < 0 ? "" : t.substring(space + 1).strip());
-                } catch (DateTimeParseException e) {
-                    throw new InvalidValueException("closed date on line " + lineNo,
-                            "an ISO date such as 2026-12-25, then an optional name", "'" + line + "'");
-                }
+        DataLines.read(reader, "closed dates", (lineNo, t, line) -> {
+            int space = firstWhitespace(t);
+            String date = space < 0 ? t : t.substring(0, space);
+            try {
+                map.put(LocalDate.parse(date), space < 0 ? "" : t.substring(space + 1).strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException("closed date on line " + lineNo,
+                        "an ISO date such as 2026-12-25, then an optional name", "'" + line + "'");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         return new ClosedDates(map);
     }
 

@@ -2,13 +2,8 @@ package dev.outbound.core.schedule;
 
 import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.phone.PhoneNumber;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import dev.outbound.core.internal.DataLines;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -118,26 +113,15 @@ public final class RegionRuleSet {
         List<RegionRule> rules = new ArrayList<>();
         // Lower-case name -> line, so that a repeated name is refused with both lines.
         Map<String, Integer> nameLines = new HashMap<>();
-        BufferedReader in = new BufferedReader(reader);
-        try {
-            int lineNo = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                RegionRule rule = parseLine(t, lineNo);
-                Integer before = nameLines.putIfAbsent(rule.name().toLowerCase(Locale.ROOT), lineNo);
-                if (before != null) {
-                    throw new InvalidValueException("region rule on line " + lineNo + ", column 'name'",
-                            "unique in a rule set", "'" + rule.name() + "', already on line " + before);
-                }
-                rules.add(rule);
+        DataLines.read(reader, "region rules", (lineNo, t, line) -> {
+            RegionRule rule = parseLine(t, lineNo);
+            Integer before = nameLines.putIfAbsent(rule.name().toLowerCase(Locale.ROOT), lineNo);
+            if (before != null) {
+                throw new InvalidValueException("region rule on line " + lineNo + ", column 'name'",
+                        "unique in a rule set", "'" + rule.name() + "', already on line " + before);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            rules.add(rule);
+        });
         return of(rules);
     }
 
@@ -187,14 +171,7 @@ public final class RegionRuleSet {
      * @return the example rules, which apply by the record field {@code state} (two-letter code)
      */
     public static RegionRuleSet usStateExamples() {
-        try (InputStream in = RegionRuleSet.class.getResourceAsStream("us-state-rules.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("resource us-state-rules.txt is missing from outbound-core");
-            }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataLines.resource(RegionRuleSet.class, "us-state-rules.txt", RegionRuleSet::parse);
     }
 
     /** @return the rules, in the order given */

@@ -2,14 +2,9 @@ package dev.outbound.core.zone;
 
 import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.phone.PhoneNumber;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import dev.outbound.core.internal.DataLines;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -226,61 +221,49 @@ public final class AreaCodeTable {
     }
 
     private static AreaCodeTable read(Reader reader, String source) {
-        BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         Builder builder = new Builder();
-        int number = 0;
-        boolean first = true;
-        try {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
+        boolean[] first = {true};
+        DataLines.read(reader, source, (number, trimmed, line) -> {
+            String where = source + " line " + number;
+            boolean wasFirst = first[0];
+            first[0] = false;
+            int sep = trimmed.indexOf('|');
+            if (sep < 0) {
+                sep = trimmed.indexOf(',');
+            }
+            if (sep < 0) {
+                throw new InvalidValueException(where, LINE_SYNTAX, trimmed);
+            }
+            String prefix = unquote(trimmed.substring(0, sep));
+            if (prefix.startsWith("+")) {
+                prefix = prefix.substring(1);
+            }
+            if (!isPrefix(prefix)) {
+                if (wasFirst && !prefix.isEmpty() && !Character.isDigit(prefix.charAt(0))) {
+                    return; // a header line
                 }
-                String where = source + " line " + number;
-                boolean wasFirst = first;
-                first = false;
-                int sep = trimmed.indexOf('|');
-                if (sep < 0) {
-                    sep = trimmed.indexOf(',');
-                }
-                if (sep < 0) {
-                    throw new InvalidValueException(where, LINE_SYNTAX, trimmed);
-                }
-                String prefix = unquote(trimmed.substring(0, sep));
-                if (prefix.startsWith("+")) {
-                    prefix = prefix.substring(1);
-                }
-                if (!isPrefix(prefix)) {
-                    if (wasFirst && !prefix.isEmpty() && !Character.isDigit(prefix.charAt(0))) {
-                        continue; // a header line
-                    }
-                    throw new InvalidValueException(where, "a prefix of 1 to 15 digits, not starting with 0", prefix);
-                }
-                String zonesText = unquote(trimmed.substring(sep + 1));
-                if (zonesText.isEmpty()) {
-                    throw new InvalidValueException(where, "zones after the prefix: " + LINE_SYNTAX, trimmed);
-                }
-                List<ZoneId> zones = new ArrayList<>();
-                boolean unknown = false;
-                for (String part : zonesText.split("&", -1)) {
-                    String name = part.trim();
-                    if (name.equalsIgnoreCase(UNKNOWN_ZONE)) {
-                        unknown = true;
-                    } else {
-                        zones.add(builder.zone(where, name));
-                    }
-                }
-                if (zones.isEmpty() && unknown) {
-                    builder.addUnknown(where, prefix);
+                throw new InvalidValueException(where, "a prefix of 1 to 15 digits, not starting with 0", prefix);
+            }
+            String zonesText = unquote(trimmed.substring(sep + 1));
+            if (zonesText.isEmpty()) {
+                throw new InvalidValueException(where, "zones after the prefix: " + LINE_SYNTAX, trimmed);
+            }
+            List<ZoneId> zones = new ArrayList<>();
+            boolean unknown = false;
+            for (String part : zonesText.split("&", -1)) {
+                String name = part.trim();
+                if (name.equalsIgnoreCase(UNKNOWN_ZONE)) {
+                    unknown = true;
                 } else {
-                    builder.add(where, new Entry(prefix, zones), true);
+                    zones.add(builder.zone(where, name));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source + " after line " + number, e);
-        }
+            if (zones.isEmpty() && unknown) {
+                builder.addUnknown(where, prefix);
+            } else {
+                builder.add(where, new Entry(prefix, zones), true);
+            }
+        });
         return builder.build();
     }
 
@@ -352,14 +335,7 @@ public final class AreaCodeTable {
 
         private static AreaCodeTable load() {
             String resource = "number-zones.txt";
-            try (InputStream in = AreaCodeTable.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + resource + " is missing from dev.outbound.core.zone");
-                }
-                return read(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read resource " + resource, e);
-            }
+            return DataLines.resource(AreaCodeTable.class, resource, reader -> read(reader, resource));
         }
     }
 }

@@ -1,12 +1,7 @@
 package dev.outbound.core.zone;
 
 import dev.outbound.core.InvalidValueException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.outbound.core.internal.DataLines;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -182,24 +177,14 @@ public final class TimeZones {
         }
 
         private static Map<String, String> loadAliases() {
-            Map<String, String> links = new HashMap<>();
-            try (InputStream in = TimeZones.class.getResourceAsStream("zone-aliases.txt")) {
-                if (in == null) {
-                    throw new IllegalStateException("resource zone-aliases.txt is missing from dev.outbound.core.zone");
-                }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
+            return DataLines.resource(TimeZones.class, "zone-aliases.txt", reader -> {
+                Map<String, String> links = new HashMap<>();
+                DataLines.read(reader, "zone-aliases.txt", (number, line, raw) -> {
                     int bar = line.indexOf('|');
                     links.put(line.substring(0, bar).trim(), line.substring(bar + 1).trim());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read resource zone-aliases.txt", e);
-            }
-            return Map.copyOf(links);
+                });
+                return Map.copyOf(links);
+            });
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.outbound.core.zone;
 
 import dev.outbound.core.InvalidValueException;
-import java.io.BufferedReader;
-import java.io.IOException;
+import dev.outbound.core.internal.DataLines;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,29 +87,17 @@ public record ZoneRule(String field, String value, List<ZoneId> zones) {
         List<ZoneRule> rules = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         Map<String, ZoneRule> firstRules = new HashMap<>();
-        BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        int number = 0;
-        try {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                String where = "zone rules line " + number;
-                ZoneRule rule = parse(where, trimmed);
-                Integer first = seen.putIfAbsent(rule.key(), number);
-                if (first != null) {
-                    throw new InvalidValueException(where, "one rule per field and value; line " + first
-                            + " already has " + firstRules.get(rule.key()), trimmed);
-                }
-                firstRules.put(rule.key(), rule);
-                rules.add(rule);
+        DataLines.read(reader, "zone rules", (number, trimmed, line) -> {
+            String where = "zone rules line " + number;
+            ZoneRule rule = parse(where, trimmed);
+            Integer first = seen.putIfAbsent(rule.key(), number);
+            if (first != null) {
+                throw new InvalidValueException(where, "one rule per field and value; line " + first
+                        + " already has " + firstRules.get(rule.key()), trimmed);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read zone rules after line " + number, e);
-        }
+            firstRules.put(rule.key(), rule);
+            rules.add(rule);
+        });
         return List.copyOf(rules);
     }
 
