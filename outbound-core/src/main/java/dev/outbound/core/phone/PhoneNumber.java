@@ -107,7 +107,7 @@ public record PhoneNumber(String e164, int countryCode, String regionCode, LineT
         Objects.requireNonNull(defaultRegion, "defaultRegion");
         String input = raw.toString();
         String region = defaultRegion.trim().toUpperCase(Locale.ROOT);
-        if (!region.equals(NO_REGION) && !UTIL.getSupportedRegions().contains(region)) {
+        if (!region.equals(NO_REGION) && !isSupportedRegion(region)) {
             return new PhoneNumberParse.Invalid(input, defaultRegion, PhoneNumberProblem.UNKNOWN_REGION,
                     "'" + defaultRegion + "' is not an ISO 3166 region with a numbering plan");
         }
@@ -141,6 +141,16 @@ public record PhoneNumber(String e164, int countryCode, String regionCode, LineT
         String regionCode = regionOfNumber == null ? "001" : regionOfNumber;
         return new PhoneNumberParse.Valid(new PhoneNumber(e164, parsed.getCountryCode(), regionCode,
                 LineType.of(UTIL.getNumberType(parsed)), parsed.getExtension()));
+    }
+
+    /**
+     * Tells whether national numbers can be read in a region.
+     *
+     * @param region an ISO 3166 region code, upper case ({@code "US"}, {@code "GB"})
+     * @return whether the region has a numbering plan
+     */
+    public static boolean isSupportedRegion(String region) {
+        return UTIL.getSupportedRegions().contains(Objects.requireNonNull(region, "region"));
     }
 
     private static PhoneNumberProblem problemOf(NumberParseException.ErrorType type) {

@@ -91,6 +91,16 @@ public final class Record {
      */
     public static Record of(CampaignId campaign, CustomerRef ref, List<RecordPhone> phones, CustomFields fields,
             Instant createdAt) {
+        return newRecord(campaign, ref, phones, fields, null, createdAt, null, null, null, 0, ListId.DEFAULT);
+    }
+
+    /**
+     * A new pending record, made in one construction (a draft's whole input at once); the field
+     * text, when the caller already has it keyed in lower case, is not computed again.
+     */
+    static Record newRecord(CampaignId campaign, CustomerRef ref, List<RecordPhone> phones, CustomFields fields,
+            Map<String, String> fieldText, Instant createdAt, AgentEmail agent, ZoneName timeZone, Instant scheduledFor,
+            int priority, ListId list) {
         Parts p = new Parts();
         p.campaign = campaign;
         p.ref = ref;
@@ -100,7 +110,12 @@ public final class Record {
         p.updatedAt = createdAt;
         p.nextDialableAt = createdAt;
         p.status = RecordStatus.PENDING;
-        p.list = ListId.DEFAULT;
+        p.fieldText = fieldText == null ? null : Map.copyOf(fieldText);
+        p.agent = agent;
+        p.timeZone = timeZone;
+        p.scheduledFor = scheduledFor;
+        p.priority = priority;
+        p.list = list;
         return new Record(p);
     }
 

@@ -220,12 +220,8 @@ public final class RecordDraft {
             return new Outcome.Rejected(ref, problems);
         }
         Instant now = factory.clock().instant();
-        Record record = Record.of(factory.campaign(), customerRef, parsed, values, now)
-                .withAgent(Optional.ofNullable(agentEmail))
-                .withTimeZone(Optional.ofNullable(zoneName))
-                .withScheduledFor(Optional.ofNullable(scheduledFor))
-                .withPriority(priority == null ? 0 : priority)
-                .withList(list == null ? ListId.DEFAULT : list);
+        Record record = Record.newRecord(factory.campaign(), customerRef, parsed, values, fieldText, now, agentEmail,
+                zoneName, scheduledFor, priority == null ? 0 : priority, list == null ? ListId.DEFAULT : list);
         return new Outcome.Accepted(record, warnings);
     }
 

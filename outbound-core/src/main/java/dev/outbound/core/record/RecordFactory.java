@@ -237,9 +237,7 @@ public final class RecordFactory {
             if (!twice.isEmpty()) {
                 throw new InvalidValueException("record factory", "each option set once", "set twice: " + twice);
             }
-            if (!defaultRegion.equals(PhoneNumber.NO_REGION)
-                    && PhoneNumber.tryParse("0", defaultRegion) instanceof PhoneNumberParse.Invalid inv
-                    && inv.problem() == dev.outbound.core.phone.PhoneNumberProblem.UNKNOWN_REGION) {
+            if (!defaultRegion.equals(PhoneNumber.NO_REGION) && !PhoneNumber.isSupportedRegion(defaultRegion)) {
                 throw new InvalidValueException("defaultRegion", "an ISO 3166 region with a numbering plan", defaultRegion);
             }
             if (phoneFields != null) {
