@@ -31,11 +31,12 @@ public final class RegionRuleSet {
     private static final RegionRuleSet EMPTY = new RegionRuleSet(List.of());
 
     private final List<RegionRule> rules;
-    /** field name -> upper-case value -> rules. */
-    private final Map<String, Map<String, List<RegionRule>>> byField = new HashMap<>();
     /** (prefix digits * 16 + length) -> rules. */
     private final Map<Long, List<RegionRule>> byPrefix = new HashMap<>();
-    /** The field index as arrays: a check walks them without allocating an iterator. */
+    /**
+     * The field index, field name -> upper-case value -> rules, kept as parallel arrays so that a
+     * check walks it without allocating an iterator.
+     */
     private final String[] fieldNames;
     private final Map<String, List<RegionRule>>[] fieldIndexes;
     /** Bit n set when some prefix has n digits. */
@@ -43,6 +44,7 @@ public final class RegionRuleSet {
 
     private RegionRuleSet(List<RegionRule> rules) {
         this.rules = List.copyOf(rules);
+        Map<String, Map<String, List<RegionRule>>> byField = new HashMap<>();
         int lengths = 0;
         for (RegionRule rule : this.rules) {
             for (RegionMatch m : rule.appliesTo()) {
