@@ -11,6 +11,7 @@ module dev.outbound.core {
     exports dev.outbound.core.compliance;
     exports dev.outbound.core.dnc;
     exports dev.outbound.core.field;
+    exports dev.outbound.core.lifecycle;
     exports dev.outbound.core.phone;
     exports dev.outbound.core.record;
     exports dev.outbound.core.schedule;

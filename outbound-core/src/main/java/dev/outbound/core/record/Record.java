@@ -41,6 +41,10 @@ public final class Record {
     private final Instant scheduledFor;
     private final Instant nextDialableAt;
     private final RecordStatus status;
+    private final DoneReason doneReason;
+    private final ReasonCode reasonCode;
+    private final Callback callback;
+    private final DialProgress progress;
     private final int priority;
     private final ListId list;
     private final CustomFields fields;
@@ -57,6 +61,18 @@ public final class Record {
         this.scheduledFor = p.scheduledFor;
         this.nextDialableAt = Objects.requireNonNull(p.nextDialableAt, "nextDialableAt");
         this.status = Objects.requireNonNull(p.status, "status");
+        this.doneReason = p.doneReason;
+        this.reasonCode = p.reasonCode;
+        this.callback = p.callback;
+        this.progress = Objects.requireNonNull(p.progress, "progress");
+        if ((status == RecordStatus.DONE) != (doneReason != null)) {
+            throw new InvalidValueException("doneReason of record " + ref,
+                    "present exactly when the status is DONE", status + " with " + doneReason);
+        }
+        if (callback != null && !callback.at().equals(scheduledFor)) {
+            throw new InvalidValueException("scheduledFor of record " + ref, "the callback's time " + callback.at(),
+                    scheduledFor);
+        }
         this.priority = p.priority;
         this.list = Objects.requireNonNull(p.list, "list");
         this.fields = Objects.requireNonNull(p.fields, "fields");
@@ -110,6 +126,7 @@ public final class Record {
         p.updatedAt = createdAt;
         p.nextDialableAt = createdAt;
         p.status = RecordStatus.PENDING;
+        p.progress = DialProgress.NONE;
         p.fieldText = fieldText == null ? null : Map.copyOf(fieldText);
         p.agent = agent;
         p.timeZone = timeZone;
@@ -175,6 +192,29 @@ public final class Record {
     /** @return the record's status */
     public RecordStatus status() {
         return status;
+    }
+
+    /** @return why the record is done, when its status is {@link RecordStatus#DONE} */
+    public Optional<DoneReason> doneReason() {
+        return Optional.ofNullable(doneReason);
+    }
+
+    /** @return the reason code the system gave the record's status, if any (seed 003) */
+    public Optional<ReasonCode> reasonCode() {
+        return Optional.ofNullable(reasonCode);
+    }
+
+    /**
+     * @return the callback set on the record, if any; its time is the record's
+     *     {@linkplain #scheduledFor() scheduled-for} time
+     */
+    public Optional<Callback> callback() {
+        return Optional.ofNullable(callback);
+    }
+
+    /** @return the attempt counters, recent calls and last outcome */
+    public DialProgress progress() {
+        return progress;
     }
 
     /** @return the priority, {@value #MIN_PRIORITY} to {@value #MAX_PRIORITY}; higher is called first */
@@ -259,12 +299,64 @@ public final class Record {
     }
 
     /**
-     * @param time the time to call, or empty to clear the schedule (a callback cleared)
-     * @return the record with that scheduled-for time
+     * Sets a plain schedule. Any callback is dropped: a callback is a schedule with a preference,
+     * set through {@link #withCallback}.
+     *
+     * @param time the time to call, or empty to clear the schedule (and any callback)
+     * @return the record with that scheduled-for time and no callback
      */
     public Record withScheduledFor(Optional<Instant> time) {
         Parts p = parts();
         p.scheduledFor = time.orElse(null);
+        p.callback = null;
+        return new Record(p);
+    }
+
+    /**
+     * Sets a callback; the record's scheduled-for time becomes the callback's time. The status is
+     * not changed: the lifecycle decides it.
+     *
+     * @param newCallback the callback
+     * @return the record with it
+     */
+    public Record withCallback(Callback newCallback) {
+        Parts p = parts();
+        p.callback = Objects.requireNonNull(newCallback, "newCallback");
+        p.scheduledFor = newCallback.at();
+        return new Record(p);
+    }
+
+    /**
+     * @param newProgress the attempt counters, recent calls and last outcome
+     * @return the record with that progress
+     */
+    public Record withProgress(DialProgress newProgress) {
+        Parts p = parts();
+        p.progress = Objects.requireNonNull(newProgress, "newProgress");
+        return new Record(p);
+    }
+
+    /**
+     * Finishes the record.
+     *
+     * @param reason why it is done
+     * @return the record, {@link RecordStatus#DONE} for that reason, without a reason code
+     */
+    public Record done(DoneReason reason) {
+        Parts p = parts();
+        p.status = RecordStatus.DONE;
+        p.doneReason = Objects.requireNonNull(reason, "reason");
+        p.reasonCode = null;
+        return new Record(p);
+    }
+
+    /**
+     * @param code the reason code for the record's status, or empty to clear it
+     * @return the record with that reason code
+     */
+    public Record withReasonCode(Optional<ReasonCode> code) {
+        Parts p = parts();
+        p.reasonCode = code.orElse(null);
         return new Record(p);
     }
 
@@ -279,12 +371,22 @@ public final class Record {
     }
 
     /**
-     * @param newStatus the status
+     * Moves the record to a status other than done; a done reason and a reason code it had are
+     * cleared. Use {@link #done} to finish a record.
+     *
+     * @param newStatus any status but {@link RecordStatus#DONE}
      * @return the record with that status
+     * @throws IllegalArgumentException for {@code DONE}, which needs a reason
      */
     public Record withStatus(RecordStatus newStatus) {
+        Objects.requireNonNull(newStatus, "newStatus");
+        if (newStatus == RecordStatus.DONE) {
+            throw new IllegalArgumentException("a done record needs a reason: use done(DoneReason) for record " + ref);
+        }
         Parts p = parts();
-        p.status = Objects.requireNonNull(newStatus, "newStatus");
+        p.status = newStatus;
+        p.doneReason = null;
+        p.reasonCode = null;
         return new Record(p);
     }
 
@@ -360,6 +462,10 @@ public final class Record {
         p.scheduledFor = scheduledFor;
         p.nextDialableAt = nextDialableAt;
         p.status = status;
+        p.doneReason = doneReason;
+        p.reasonCode = reasonCode;
+        p.callback = callback;
+        p.progress = progress;
         p.priority = priority;
         p.list = list;
         p.fields = fields;
@@ -380,6 +486,10 @@ public final class Record {
                 && Objects.equals(scheduledFor, r.scheduledFor)
                 && nextDialableAt.equals(r.nextDialableAt)
                 && status == r.status
+                && doneReason == r.doneReason
+                && Objects.equals(reasonCode, r.reasonCode)
+                && Objects.equals(callback, r.callback)
+                && progress.equals(r.progress)
                 && priority == r.priority
                 && list.equals(r.list)
                 && fields.equals(r.fields)
@@ -394,7 +504,8 @@ public final class Record {
 
     @Override
     public String toString() {
-        return "Record[" + campaign + "/" + ref + ", " + status + ", due " + dueAt() + ", phones " + phones.size() + "]";
+        return "Record[" + campaign + "/" + ref + ", " + status + (doneReason != null ? " " + doneReason : "")
+                + ", due " + dueAt() + ", phones " + phones.size() + "]";
     }
 
     /** Mutable bag of components used by the with-ers. */
@@ -407,6 +518,10 @@ public final class Record {
         Instant scheduledFor;
         Instant nextDialableAt;
         RecordStatus status;
+        DoneReason doneReason;
+        ReasonCode reasonCode;
+        Callback callback;
+        DialProgress progress;
         int priority;
         ListId list;
         CustomFields fields;

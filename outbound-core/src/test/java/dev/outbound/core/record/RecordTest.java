@@ -151,8 +151,8 @@ class RecordTest {
 
     @Test
     void withStatus_changesOnlyTheStatus() {
-        assertThat(assertOnlyChanges(BASE, b -> b.withStatus(RecordStatus.DONE), "status").status())
-                .isEqualTo(RecordStatus.DONE);
+        assertThat(assertOnlyChanges(BASE, b -> b.withStatus(RecordStatus.PROCESSING), "status").status())
+                .isEqualTo(RecordStatus.PROCESSING);
     }
 
     @Test

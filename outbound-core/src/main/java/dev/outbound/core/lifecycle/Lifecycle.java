@@ -1,0 +1,161 @@
+package dev.outbound.core.lifecycle;
+
+import dev.outbound.core.record.Callback;
+import dev.outbound.core.record.Record;
+import dev.outbound.core.record.RecordStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A campaign's record lifecycle: the one place that decides whether a record may be dialled now
+ * (and explains why not), and what a call's outcome, an agent's disposition or a user's change
+ * does to it. Pure and thread-safe: records in, records out, time passed in.
+ *
+ * <pre>{@code
+ * Lifecycle lifecycle = Lifecycle.of(DialingRules.newBuilder().maxRepeatAttempts(2).build());
+ * DialCheck check = lifecycle.explain(record, clock.instant());
+ * if (!check.isDialable()) {
+ *     check.reasons().forEach(r -> System.out.println(r.describe()));
+ * }
+ * }</pre>
+ */
+public final class Lifecycle {
+    private final DialingRules rules;
+    private final DialRule dialRule;
+    private final OutcomeRules outcomes;
+
+    private Lifecycle(DialingRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.dialRule = new DialRule(rules);
+        this.outcomes = new OutcomeRules(rules);
+    }
+
+    /**
+     * @param rules the campaign's settings
+     * @return the lifecycle for them
+     */
+    public static Lifecycle of(DialingRules rules) {
+        return new Lifecycle(rules);
+    }
+
+    /** @return the campaign's settings */
+    public DialingRules rules() {
+        return rules;
+    }
+
+    /**
+     * Every reason a record is or is not dialable at an instant, for no particular agent.
+     *
+     * @param record the record
+     * @param at the instant
+     * @return the check, with its reasons, the number to call and when it next will be dialable
+     */
+    public DialCheck explain(Record record, Instant at) {
+        return explain(record, at, DialContext.anyAgent());
+    }
+
+    /**
+     * Every reason a record is or is not dialable at an instant, for the agent who would take it.
+     *
+     * @param record the record
+     * @param at the instant
+     * @param context who would take the call
+     * @return the check, with its reasons, the number to call and when it next will be dialable
+     */
+    public DialCheck explain(Record record, Instant at, DialContext context) {
+        return dialRule.explain(Objects.requireNonNull(record, "record"), Objects.requireNonNull(at, "at"),
+                Objects.requireNonNull(context, "context"));
+    }
+
+    /**
+     * @param record the record
+     * @param at the instant
+     * @return whether it may be dialled now by any agent
+     */
+    public boolean isDialable(Record record, Instant at) {
+        return explain(record, at).isDialable();
+    }
+
+    /**
+     * What loading a record for dialing does to it: a record with no number is done
+     * ({@code NO_NUMBER}, seed 001); any other is returned unchanged.
+     *
+     * @param record the record
+     * @param at the instant it is loaded
+     * @return the record as loaded
+     */
+    public Record onLoad(Record record, Instant at) {
+        return dialRule.onLoad(Objects.requireNonNull(record, "record"), Objects.requireNonNull(at, "at"));
+    }
+
+    /**
+     * @param record a record
+     * @param at the instant
+     * @return the state of its callback (seed 003's schedule states)
+     */
+    public CallbackState callbackState(Record record, Instant at) {
+        return dialRule.callbackState(Objects.requireNonNull(record, "record"), Objects.requireNonNull(at, "at"));
+    }
+
+    /**
+     * Applies a call's outcome: the treatment of its result, attempt counting, number exclusion.
+     *
+     * @param record the record called
+     * @param outcome how the call ended
+     * @return the record after it, with what the host must do besides storing it
+     */
+    public Transition apply(Record record, CallOutcome outcome) {
+        return outcomes.apply(Objects.requireNonNull(record, "record"), Objects.requireNonNull(outcome, "outcome"));
+    }
+
+    /**
+     * Applies what an agent saved after a call: a next call makes a callback, none finishes the
+     * record (seed 001).
+     *
+     * @param record the record
+     * @param disposition what the agent saved
+     * @return the record after it
+     */
+    public Record dispose(Record record, Disposition disposition) {
+        return outcomes.dispose(Objects.requireNonNull(record, "record"),
+                Objects.requireNonNull(disposition, "disposition"));
+    }
+
+    /**
+     * A user's manual change of a record's status (seed 001's action): the attempt counter is
+     * reset to 0.
+     *
+     * @param record the record
+     * @param status the new status
+     * @param at when it changed
+     * @return the record after it
+     */
+    public Record changeStatus(Record record, RecordStatus status, Instant at) {
+        return outcomes.changeStatus(Objects.requireNonNull(record, "record"), Objects.requireNonNull(status, "status"),
+                Objects.requireNonNull(at, "at"));
+    }
+
+    /**
+     * Sets a callback (seed 000): the record is rescheduled by an agent for the callback's time.
+     *
+     * @param record the record
+     * @param callback the callback
+     * @param at when it was set
+     * @return the record after it
+     */
+    public Record setCallback(Record record, Callback callback, Instant at) {
+        return outcomes.setCallback(Objects.requireNonNull(record, "record"), Objects.requireNonNull(callback, "callback"),
+                Objects.requireNonNull(at, "at"));
+    }
+
+    /**
+     * Clears a record's callback (seed 000's Clear).
+     *
+     * @param record the record
+     * @param at when it was cleared
+     * @return the record after it
+     */
+    public Record clearCallback(Record record, Instant at) {
+        return outcomes.clearCallback(Objects.requireNonNull(record, "record"), Objects.requireNonNull(at, "at"));
+    }
+}
