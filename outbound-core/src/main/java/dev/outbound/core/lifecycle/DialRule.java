@@ -19,7 +19,7 @@ final class DialRule {
         throw new UnsupportedOperationException("not yet");
     }
 
-    CallbackState callbackState(Record record, Instant at) {
+    java.util.Optional<CallbackState> callbackState(Record record, Instant at) {
         throw new UnsupportedOperationException("not yet");
     }
 }

@@ -91,9 +91,9 @@ public final class Lifecycle {
     /**
      * @param record a record
      * @param at the instant
-     * @return the state of its callback (seed 003's schedule states)
+     * @return the state of its callback (seed 003's schedule states), empty when it has none
      */
-    public CallbackState callbackState(Record record, Instant at) {
+    public java.util.Optional<CallbackState> callbackState(Record record, Instant at) {
         return dialRule.callbackState(Objects.requireNonNull(record, "record"), Objects.requireNonNull(at, "at"));
     }
 
