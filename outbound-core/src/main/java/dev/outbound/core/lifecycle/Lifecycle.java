@@ -99,6 +99,12 @@ public final class Lifecycle {
 
     /**
      * Applies a call's outcome: the treatment of its result, attempt counting, number exclusion.
+     * The record must be in a call ({@code PROCESSING}) or in a dialable status and have a number
+     * of the outcome's field; the call consumes its schedule and callback. A human answer waits
+     * for the agent ({@code PROCESSING}); an unanswered call of a callback the agent set after an
+     * answer is not an attempt and waits for the agent too (seed 001). A record the dialer
+     * reschedules after a call placed for an agent is assigned to that agent if it has no user
+     * (seed 001, progressive dialing).
      *
      * @param record the record called
      * @param outcome how the call ended
@@ -122,13 +128,16 @@ public final class Lifecycle {
     }
 
     /**
-     * A user's manual change of a record's status (seed 001's action): the attempt counter is
-     * reset to 0.
+     * A user's manual change of a record's status (seed 001's action): the attempt counter and
+     * the round are reset, and calls count as attempts again. {@code DONE} closes the record
+     * ({@code CLOSED_BY_USER}); {@code CALL_IMMEDIATELY} makes it due at {@code at}, without a
+     * schedule.
      *
      * @param record the record
      * @param status the new status
      * @param at when it changed
      * @return the record after it
+     * @throws IllegalArgumentException for {@code PROCESSING}, which only the dialer sets
      */
     public Record changeStatus(Record record, RecordStatus status, Instant at) {
         return outcomes.changeStatus(Objects.requireNonNull(record, "record"), Objects.requireNonNull(status, "status"),
@@ -137,6 +146,8 @@ public final class Lifecycle {
 
     /**
      * Sets a callback (seed 000): the record is rescheduled by an agent for the callback's time.
+     * It is a manual change: the attempt counter is reset and calls count as attempts. Setting a
+     * callback re-opens a done record.
      *
      * @param record the record
      * @param callback the callback
@@ -149,7 +160,8 @@ public final class Lifecycle {
     }
 
     /**
-     * Clears a record's callback (seed 000's Clear).
+     * Clears a record's callback and schedule (seed 000's Clear). A record rescheduled by an agent
+     * returns to {@code PENDING} with its attempt counter reset; any other keeps its status.
      *
      * @param record the record
      * @param at when it was cleared
