@@ -70,10 +70,23 @@ public final class Lifecycle {
     /**
      * @param record the record
      * @param at the instant
-     * @return whether it may be dialled now by any agent
+     * @return whether it may be dialled now by any agent; the same answer as {@link #explain},
+     *     found without collecting every reason
      */
     public boolean isDialable(Record record, Instant at) {
-        return explain(record, at).isDialable();
+        return isDialable(record, at, DialContext.anyAgent());
+    }
+
+    /**
+     * @param record the record
+     * @param at the instant
+     * @param context who would take the call
+     * @return whether it may be dialled now for that context; the same answer as {@link
+     *     #explain(Record, Instant, DialContext)}, found without collecting every reason
+     */
+    public boolean isDialable(Record record, Instant at, DialContext context) {
+        return dialRule.isDialable(Objects.requireNonNull(record, "record"), Objects.requireNonNull(at, "at"),
+                Objects.requireNonNull(context, "context"));
     }
 
     /**
