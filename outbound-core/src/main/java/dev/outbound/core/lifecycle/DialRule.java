@@ -196,13 +196,8 @@ final class DialRule {
         if (progress.countsAttempts() && (overAttempts || (roundComplete && progress.repeatAttempts() >= maxRepeat))) {
             e.add(new DialReason.AttemptsExhausted(progress.repeatAttempts(), maxRepeat));
         }
-        if (e.reasons != null) {
-            // The number is only the one to call when nothing else stands in the way.
-            e.number = null;
-            e.newRound = false;
-            return false;
-        }
-        return true;
+        // The number found is only the one to call when nothing else stands in the way.
+        return e.reasons == null;
     }
 
     /**

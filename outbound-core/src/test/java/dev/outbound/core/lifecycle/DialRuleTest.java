@@ -385,6 +385,41 @@ class DialRuleTest {
         }
 
         @Test
+        void recordCap_moreCallsThanTheCap_releasedWhenEnoughHaveLeft() {
+            // Three calls in the last day against a cap of 2: the second-oldest must leave too,
+            // 24 hours after it was placed (20 hours ago), so in 4 hours.
+            Lifecycle lifecycle = with(DialingRules.newBuilder().maxCallsPerRecordPerDay(2));
+            Record r = withCalls(record(home()),
+                    call(MONDAY_10AM.minus(Duration.ofHours(22)), PhoneField.HOME, CallResult.NO_ANSWER),
+                    call(MONDAY_10AM.minus(Duration.ofHours(20)), PhoneField.HOME, CallResult.NO_ANSWER),
+                    call(MONDAY_10AM.minus(HOUR), PhoneField.HOME, CallResult.NO_ANSWER));
+            DialCheck check = lifecycle.explain(r, MONDAY_10AM);
+            assertThat(check.reasons()).containsExactly(new DialReason.CallCapReached(Scope.RECORD, Optional.empty(), 3, 2,
+                    MONDAY_10AM.minus(Duration.ofDays(1)), MONDAY_10AM.plus(Duration.ofHours(4))));
+            assertThat(check.next()).contains(MONDAY_10AM.plus(Duration.ofHours(4)));
+        }
+
+        @Test
+        void numberCap_countsOnlyThatNumbersCalls() {
+            // Home was called 10 and 2 hours ago, mobile 1 hour ago; cap 1 per number. Home's cap
+            // releases when its newer call leaves, in 22 hours; mobile's in 23 hours.
+            Lifecycle lifecycle = with(DialingRules.newBuilder().maxCallsPerNumberPerDay(1));
+            Record r = withCalls(record(home(), mobile()),
+                    call(MONDAY_10AM.minus(Duration.ofHours(10)), PhoneField.HOME, CallResult.BUSY),
+                    call(MONDAY_10AM.minus(Duration.ofHours(2)), PhoneField.HOME, CallResult.BUSY),
+                    call(MONDAY_10AM.minus(HOUR), PhoneField.MOBILE, CallResult.BUSY));
+            DialCheck check = lifecycle.explain(r, MONDAY_10AM);
+            Instant since = MONDAY_10AM.minus(Duration.ofDays(1));
+            assertThat(check.reasons()).containsExactly(
+                    new DialReason.CallCapReached(Scope.NUMBER, Optional.of(PhoneField.HOME), 2, 1, since,
+                            MONDAY_10AM.plus(Duration.ofHours(22))),
+                    new DialReason.CallCapReached(Scope.NUMBER, Optional.of(PhoneField.MOBILE), 1, 1, since,
+                            MONDAY_10AM.plus(Duration.ofHours(23))));
+            // Home first: Tuesday 08:00 in New York, just as the window opens.
+            assertThat(check.next()).contains(MONDAY_10AM.plus(Duration.ofHours(22)));
+        }
+
+        @Test
         void recordCap_aCallExactly24HoursAgoHasLeftTheWindow() {
             Lifecycle lifecycle = with(DialingRules.newBuilder().maxCallsPerRecordPerDay(2));
             Record r = withCalls(record(home()),
@@ -422,6 +457,15 @@ class DialRuleTest {
             assertThat(check.reasons()).containsExactly(
                     new DialReason.AbandonQuietPeriod(abandoned, Instant.parse("2026-01-08T05:00:00Z")));
             assertThat(check.next()).contains(Instant.parse("2026-01-08T13:00:00Z"));
+        }
+
+        @Test
+        void abandonQuietPeriod_endsExactly72HoursAfterTheCall() {
+            Instant abandoned = MONDAY_10AM.minus(Duration.ofHours(72));
+            Record r = withCalls(record(home()), call(abandoned, PhoneField.HOME, CallResult.ABANDONED));
+            assertThat(DEFAULTS.explain(r, MONDAY_10AM).isDialable()).isTrue();
+            assertThat(DEFAULTS.explain(r, MONDAY_10AM.minusSeconds(1)).reasons())
+                    .containsExactly(new DialReason.AbandonQuietPeriod(abandoned, MONDAY_10AM));
         }
 
         @Test
