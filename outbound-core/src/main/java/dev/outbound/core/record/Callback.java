@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param at when to call
  * @param preference who may take it
  * @param agent the agent it is for; present exactly when the preference names one
- * @param expiresAt after this instant the callback can no longer be delivered (seed 003's end
+ * @param expiresAt from this instant on the callback can no longer be delivered (seed 003's end
  *     date); empty for no end. Not before {@code at}.
  */
 public record Callback(Instant at, CallbackPreference preference, Optional<AgentEmail> agent,
@@ -24,7 +24,7 @@ public record Callback(Instant at, CallbackPreference preference, Optional<Agent
      * @param at when to call
      * @param preference who may take it
      * @param agent the agent it is for; present exactly when the preference names one
-     * @param expiresAt the end after which it cannot be delivered, not before {@code at}
+     * @param expiresAt the instant from which it can no longer be delivered, not before {@code at}
      */
     public Callback {
         Objects.requireNonNull(at, "at");
@@ -60,7 +60,7 @@ public record Callback(Instant at, CallbackPreference preference, Optional<Agent
     }
 
     /**
-     * @param end the end after which it can no longer be delivered
+     * @param end the instant from which it can no longer be delivered
      * @return this callback with that end
      */
     public Callback expiringAt(Instant end) {
