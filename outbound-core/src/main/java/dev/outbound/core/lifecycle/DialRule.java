@@ -86,8 +86,16 @@ final class DialRule {
 
     Record onLoad(Record record, Instant at) {
         // A done record is not loaded for dialing; finishing it again would only overwrite its reason.
-        if (record.phones().isEmpty() && record.status() != RecordStatus.DONE) {
-            return record.done(DoneReason.NO_NUMBER).withUpdatedAt(at);
+        if (record.status() == RecordStatus.DONE) {
+            return record;
+        }
+        if (record.phones().isEmpty()) {
+            return record.done(DoneReason.NO_NUMBER).withUpdatedAt(later(record.updatedAt(), at));
+        }
+        Optional<Instant> end = record.callback().flatMap(Callback::expiresAt);
+        if (end.isPresent() && !end.get().isAfter(at)) {
+            // Seed 003: a scheduled task that expired undelivered is closed by the system.
+            return record.done(DoneReason.CALLBACK_EXPIRED).withUpdatedAt(later(record.updatedAt(), at));
         }
         return record;
     }

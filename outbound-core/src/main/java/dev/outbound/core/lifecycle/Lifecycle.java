@@ -91,7 +91,9 @@ public final class Lifecycle {
 
     /**
      * What loading a record for dialing does to it: a record with no number is done
-     * ({@code NO_NUMBER}, seed 001); any other is returned unchanged.
+     * ({@code NO_NUMBER}, seed 001), one whose callback expired undelivered is done
+     * ({@code CALLBACK_EXPIRED}, seed 003: the system closes it); any other, and a record already
+     * done, is returned unchanged.
      *
      * @param record the record
      * @param at the instant it is loaded

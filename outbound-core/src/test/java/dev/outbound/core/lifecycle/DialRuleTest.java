@@ -569,6 +569,29 @@ class DialRuleTest {
     }
 
     @Test
+    void onLoad_callbackExpiredUndelivered_isClosedBySystem() {
+        Instant end = MONDAY_10AM.minus(Duration.ofMinutes(30));
+        Record r = record(home())
+                .withCallback(Callback.forAgent(MONDAY_10AM.minus(HOUR), CallbackPreference.ONLY_AGENT, ANN).expiringAt(end));
+        Record loaded = DEFAULTS.onLoad(r, MONDAY_10AM);
+        assertThat(loaded.doneReason()).contains(DoneReason.CALLBACK_EXPIRED);
+        assertThat(DEFAULTS.callbackState(loaded, MONDAY_10AM)).contains(CallbackState.CLOSED);
+    }
+
+    @Test
+    void onLoad_callbackNotYetExpired_unchanged() {
+        Record r = record(home()).withCallback(Callback.forAgent(MONDAY_10AM.minus(HOUR), CallbackPreference.ONLY_AGENT,
+                ANN).expiringAt(MONDAY_10AM.plusSeconds(1)));
+        assertThat(DEFAULTS.onLoad(r, MONDAY_10AM)).isSameAs(r);
+    }
+
+    @Test
+    void onLoad_doneRecordWithoutNumber_keepsItsReason() {
+        Record r = record().done(DoneReason.CLOSED_BY_USER);
+        assertThat(DEFAULTS.onLoad(r, MONDAY_10AM)).isSameAs(r);
+    }
+
+    @Test
     void dialCheck_refusesANumberAlongsideReasons() {
         assertThatThrownBy(() -> new DialCheck(record(home()), MONDAY_10AM, List.of(new DialReason.NoNumber()),
                 Optional.of(home()), false, Optional.empty(), Optional.empty()))
