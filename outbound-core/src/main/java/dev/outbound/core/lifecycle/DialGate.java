@@ -10,7 +10,7 @@ import java.util.Objects;
  * record; the gate knows the calling windows, Do-Not-Call lists and caps. Its natural
  * implementation is the campaign's {@link Lifecycle}:
  * <pre>{@code
- * DialGate gate = DialGate.checking(lifecycle::explain);
+ * DialGate gate = lifecycle.gate();   // or DialGate.checking(lifecycle::explain)
  * }</pre>
  *
  * <p>A gate is asked from inside {@link DialQueue#next} and must not call back into the queue.
@@ -49,7 +49,7 @@ public interface DialGate {
                 return Decision.DIAL;
             }
             return check.next().<Decision>map(Decision.RetryAt::new)
-                    .orElseGet(() -> new Decision.Drop("not dialable at " + now + " and no later time at which it will be"));
+                    .orElseGet(() -> new Decision.Drop(check.describe()));
         };
     }
 

@@ -394,9 +394,10 @@ public final class DialQueue {
     }
 
     /**
-     * Builds a {@link DialQueue}. The gate is required; the lists and contact timeout come from the
-     * campaign's {@link DialingRules} or are set one by one, not both. Setting a value twice is
-     * refused.
+     * Builds a {@link DialQueue}. The lists and contact timeout come from the campaign's
+     * {@link DialingRules} or are set one by one, not both; the gate is the campaign's
+     * {@linkplain Lifecycle#gate() lifecycle} when rules are set, and is required otherwise.
+     * Setting a value twice is refused.
      */
     public static final class Builder {
         private final CampaignId campaign;
@@ -410,7 +411,9 @@ public final class DialQueue {
         }
 
         /**
-         * Takes the lists and the contact timeout from a campaign's rules.
+         * Takes the lists and the contact timeout from a campaign's rules, and unless a gate is set,
+         * checks each record with the campaign's {@link Lifecycle}: windows, Do-Not-Call, caps,
+         * attempts.
          *
          * @param dialingRules the rules
          * @return this builder
@@ -448,8 +451,8 @@ public final class DialQueue {
         }
 
         /**
-         * @param dialGate the last word on each record about to be handed out; required
-         *     ({@link DialGate#open()} lets every record through)
+         * @param dialGate the last word on each record about to be handed out; required unless
+         *     rules are set ({@link DialGate#open()} lets every record through)
          * @return this builder
          */
         public Builder gate(DialGate dialGate) {
@@ -470,9 +473,10 @@ public final class DialQueue {
          *     or a contact timeout
          */
         public DialQueue build() {
-            if (gate == null) {
-                throw new IllegalStateException("a dial queue needs a gate: set one, e.g. DialGate.checking(lifecycle::explain),"
-                        + " or DialGate.open() to hand out every due record");
+            if (gate == null && rules == null) {
+                throw new IllegalStateException("a dial queue needs a gate or the campaign's rules: set rules(...) to check"
+                        + " each record with the campaign's lifecycle, gate(...) for another, or DialGate.open() to hand"
+                        + " out every due record");
             }
             if (rules != null && lists != null) {
                 throw new IllegalStateException("rules and lists are both set: the rules carry the lists");
@@ -483,7 +487,7 @@ public final class DialQueue {
             CampaignLists chosenLists = rules != null ? rules.lists() : lists != null ? lists : CampaignLists.allEnabled();
             Duration timeout = rules != null ? rules.contactTimeout()
                     : contactTimeout != null ? contactTimeout : DialingRules.defaults().contactTimeout();
-            return new DialQueue(campaign, chosenLists, timeout, gate);
+            return new DialQueue(campaign, chosenLists, timeout, gate != null ? gate : Lifecycle.of(rules).gate());
         }
     }
 }

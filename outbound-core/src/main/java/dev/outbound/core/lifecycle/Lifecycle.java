@@ -185,4 +185,18 @@ public final class Lifecycle {
     public Record clearCallback(Record record, Instant at) {
         return outcomes.clearCallback(Objects.requireNonNull(record, "record"), Objects.requireNonNull(at, "at"));
     }
+
+    /**
+     * The lifecycle as a {@link DialQueue}'s gate: a record dialable now is handed out, one that
+     * will be dialable later waits for its {@linkplain DialCheck#next() next} time, and one that
+     * only a change of data can make dialable leaves the queue with its reasons. The dialable
+     * case, the common one, takes the fast path of {@link #isDialable(Record, Instant, DialContext)}.
+     *
+     * @return the gate
+     */
+    public DialGate gate() {
+        DialGate explaining = DialGate.checking(this::explain);
+        return (record, now, context) -> dialRule.isDialable(record, now, context)
+                ? DialGate.Decision.DIAL : explaining.decide(record, now, context);
+    }
 }
