@@ -1,5 +1,6 @@
 package dev.outbound.core.lifecycle;
 
+import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CampaignId;
 import dev.outbound.core.record.CustomerRef;
@@ -400,6 +401,7 @@ public final class DialQueue {
      * Setting a value twice is refused.
      */
     public static final class Builder {
+        private static final Duration MAX_CONTACT_TIMEOUT = Duration.ofDays(7);
         private final CampaignId campaign;
         private DialingRules rules;
         private CampaignLists lists;
@@ -437,14 +439,14 @@ public final class DialQueue {
 
         /**
          * @param timeout how long after its time a {@code PREFER_AGENT} callback stays with its
-         *     agent; default 15 minutes, as in {@link DialingRules}
+         *     agent, 0 to 7 days as in {@link DialingRules}; default 15 minutes
          * @return this builder
          */
         public Builder contactTimeout(Duration timeout) {
             once(contactTimeout, "contactTimeout");
             Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("contactTimeout must not be negative: " + timeout);
+            if (timeout.isNegative() || timeout.compareTo(MAX_CONTACT_TIMEOUT) > 0) {
+                throw new InvalidValueException("contactTimeout", "0 to " + MAX_CONTACT_TIMEOUT, timeout);
             }
             this.contactTimeout = timeout;
             return this;

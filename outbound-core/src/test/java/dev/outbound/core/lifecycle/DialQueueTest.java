@@ -15,6 +15,7 @@ import static dev.outbound.core.lifecycle.QueueFixtures.weighted702030;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.field.CustomFields;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CallbackPreference;
@@ -413,6 +414,8 @@ class DialQueueTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("rules").hasMessageContaining("lists");
         assertThatThrownBy(() -> DialQueue.newBuilder(CAMPAIGN).gate(DialGate.open()).gate(DialGate.open()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("gate");
+        assertThatThrownBy(() -> DialQueue.newBuilder(CAMPAIGN).contactTimeout(Duration.ofDays(8)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("contactTimeout");
     }
 
     @Test

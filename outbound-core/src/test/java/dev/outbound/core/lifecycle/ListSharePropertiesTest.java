@@ -166,4 +166,38 @@ class ListSharePropertiesTest {
                     }
                 });
     }
+
+    @Test
+    void lightLists_areNeverChosenTwiceInARow_forEveryWeightingOfThreeAndFourSmallLists() {
+        checkEveryWeighting(new int[3], 0, 12);
+        checkEveryWeighting(new int[4], 0, 6);
+    }
+
+    private static void checkEveryWeighting(int[] weights, int at, int max) {
+        if (at < weights.length) {
+            for (int w = 1; w <= max; w++) {
+                weights[at] = w;
+                checkEveryWeighting(weights, at + 1, max);
+            }
+            return;
+        }
+        CampaignLists.Builder b = CampaignLists.newBuilder();
+        long total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            b.weighted(ListId.of("l" + i), weights[i]);
+            total += weights[i];
+        }
+        ListShare share = ListShare.of(b.build());
+        // Two whole cycles at most (a cycle is total / gcd selections), so the wrap-around is seen too.
+        int previous = -1;
+        for (long t = 0; t < 2 * total; t++) {
+            int chosen = Integer.parseInt(share.next(l -> true).orElseThrow().value().substring(1));
+            if (chosen == previous) {
+                assertThat(weights[chosen] * (long) weights.length)
+                        .as("list %d of %s chosen twice in a row", chosen, java.util.Arrays.toString(weights))
+                        .isGreaterThan(total);
+            }
+            previous = chosen;
+        }
+    }
 }
