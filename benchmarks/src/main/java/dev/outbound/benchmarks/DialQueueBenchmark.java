@@ -4,6 +4,8 @@ import dev.outbound.core.compliance.CallVerdict;
 import dev.outbound.core.compliance.CallingPolicy;
 import dev.outbound.core.lifecycle.CampaignLists;
 import dev.outbound.core.lifecycle.DialGate;
+import dev.outbound.core.lifecycle.DialingRules;
+import dev.outbound.core.lifecycle.Lifecycle;
 import dev.outbound.core.lifecycle.DialQueue;
 import dev.outbound.core.lifecycle.LoadClass;
 import dev.outbound.core.phone.PhoneField;
@@ -66,8 +68,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *     agents, lists or gate.
  * <li>{@code dialQueueOpenGate}: {@link DialQueue#next} and {@link DialQueue#offer} with a gate that
  *     lets every record through.
- * <li>{@code dialQueueCallingPolicyGate}: the same with a gate that asks {@link CallingPolicy#check}
- *     about the record's first number: refused records wait until their window opens. The clock
+ * <li>{@code dialQueueLifecycleGate}: the same with the campaign's {@link Lifecycle#gate()}, which
+ *     checks status, list, attempts, caps and every number against the {@link CallingPolicy}:
+ *     refused records wait until their window opens. The clock
  *     starts on a Tuesday at 15:00 UTC, before calling hours in the western zones.
  * </ul>
  */
@@ -231,33 +234,30 @@ public class DialQueueBenchmark {
         }
     }
 
-    /** A dial queue whose gate is the calling policy's verdict on the first number. */
+    /**
+     * A dial queue whose gate is the campaign's lifecycle: status, list, attempts, caps, quiet
+     * period, and the calling policy's verdict on each number, as a dialer runs it.
+     */
     @State(Scope.Benchmark)
-    public static class PolicyQueue extends QueueLoop {
+    public static class LifecycleQueue extends QueueLoop {
         long allowed;
         long refused;
         long dropped;
 
         @Override
         DialGate gate(Campaign c) {
-            CallingPolicy policy = c.policy;
+            DialGate lifecycle = Lifecycle.of(DialingRules.newBuilder().policy(c.policy).lists(c.lists)
+                    .contactTimeout(TIMEOUT).build()).gate();
             return (record, at, context) -> {
-                if (record.phones().isEmpty()) {
-                    dropped++;
-                    return new DialGate.Decision.Drop("no number");
-                }
-                CallVerdict v = policy.check(record, record.phones().get(0), at);
-                if (v.isAllowed()) {
+                DialGate.Decision d = lifecycle.decide(record, at, context);
+                if (d instanceof DialGate.Decision.Dial) {
                     allowed++;
-                    return DialGate.Decision.DIAL;
-                }
-                Optional<Instant> earliest = ((CallVerdict.Refused) v).earliest();
-                if (earliest.isPresent()) {
+                } else if (d instanceof DialGate.Decision.RetryAt) {
                     refused++;
-                    return new DialGate.Decision.RetryAt(earliest.get());
+                } else {
+                    dropped++;
                 }
-                dropped++;
-                return new DialGate.Decision.Drop("refused with no later time");
+                return d;
             };
         }
 
@@ -303,14 +303,14 @@ public class DialQueueBenchmark {
     }
 
     /**
-     * Select with the calling policy as gate and offer back.
+     * Select with the campaign's lifecycle as gate and offer back.
      *
      * @param s the queue
      * @return the last record selected
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public Record dialQueueCallingPolicyGate(PolicyQueue s) {
+    public Record dialQueueLifecycleGate(LifecycleQueue s) {
         return run(s);
     }
 
