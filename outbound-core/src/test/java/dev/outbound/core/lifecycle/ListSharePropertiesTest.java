@@ -90,6 +90,9 @@ class ListSharePropertiesTest {
 
     @Test
     void everyWindowOfTotalOverGcdSelections_whileAllListsHaveRecords_holdsExactShares() {
+        // Whether a random run holds a window of full-set selections depends on its dry spells; over
+        // all the examples many do, and the property must not pass by checking none.
+        long[] windowsChecked = {0};
         qt().withExamples(150)
                 .forAll(lists().of(integers().between(1, 100)).ofSizeBetween(2, 5), longs().all(), integers().between(2, 60))
                 .checkAssert((weights, seed, odds) -> {
@@ -117,10 +120,9 @@ class ListSharePropertiesTest {
                         }
                         checked++;
                     }
-                    if (odds >= 40 && period <= 40) {
-                        assertThat(checked).as("long quiet stretches give full windows").isPositive();
-                    }
+                    windowsChecked[0] += checked;
                 });
+        assertThat(windowsChecked[0]).as("windows of full-set selections checked over all examples").isGreaterThan(1000);
     }
 
     @Test
