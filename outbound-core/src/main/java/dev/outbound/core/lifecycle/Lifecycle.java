@@ -160,6 +160,23 @@ public final class Lifecycle {
     }
 
     /**
+     * Seed 003's Status Change, applied to one record of the many a supervisor's search found: a
+     * new status (a manual change, so the attempt counter is reset), a new priority, retry counts
+     * cleared, numbers in the designated states made active. A record in a call keeps its status:
+     * asking to change it is refused.
+     *
+     * @param record the record
+     * @param change what changes
+     * @param at when it changed
+     * @return the record after it; the same record when nothing changed
+     * @throws IllegalStateException if the change sets a status on a record that is {@code PROCESSING}
+     */
+    public Record changeStatus(Record record, StatusChange change, Instant at) {
+        return outcomes.changeStatus(Objects.requireNonNull(record, "record"), Objects.requireNonNull(change, "change"),
+                Objects.requireNonNull(at, "at"));
+    }
+
+    /**
      * Sets a callback (seed 000): the record is rescheduled by an agent for the callback's time.
      * It is a manual change: the attempt counter is reset and calls count as attempts. Setting a
      * callback re-opens a done record.

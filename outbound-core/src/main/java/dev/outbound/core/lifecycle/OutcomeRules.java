@@ -285,6 +285,39 @@ final class OutcomeRules {
         return touched(r, at);
     }
 
+    Record changeStatus(Record record, StatusChange change, Instant at) {
+        if (record.status() == RecordStatus.PROCESSING && change.status().isPresent()) {
+            throw new IllegalStateException("record " + record.ref() + " is in a call (PROCESSING): its status"
+                    + " changes when the call's outcome or the agent's disposition arrives, not by a status change");
+        }
+        Record r = record;
+        List<RecordPhone> phones = new ArrayList<>(r.phones().size());
+        boolean phonesChanged = false;
+        for (RecordPhone p : r.phones()) {
+            RecordPhone q = p;
+            if (change.clearRetryCounts() && q.attempts() != 0) {
+                q = q.withAttempts(0);
+            }
+            if (change.activateNumbersIn().contains(q.state())) {
+                q = q.withState(PhoneState.ACTIVE);
+            }
+            phonesChanged |= q != p;
+            phones.add(q);
+        }
+        if (phonesChanged) {
+            for (RecordPhone q : phones) {
+                r = r.withPhone(q);
+            }
+        }
+        if (change.priority().isPresent()) {
+            r = r.withPriority(change.priority().getAsInt());
+        }
+        if (change.status().isPresent()) {
+            return changeStatus(r, change.status().get(), at);
+        }
+        return r == record ? record : touched(r, at);
+    }
+
     Record setCallback(Record record, Callback callback, Instant at) {
         Record r = record.withCallback(callback)
                 .withStatus(RecordStatus.RESCHEDULED_BY_AGENT)
