@@ -320,8 +320,8 @@ public final class DialQueue {
     /** Puts a due entry in the ready heap it belongs to at an instant, with a timer if its reservation ends later. */
     private void place(QueueEntry e, Instant at) {
         Record r = e.record;
-        AgentEmail owner = LoadClass.owner(r, at, contactTimeout);
-        e.rank(LoadClass.classify(r, at, contactTimeout));
+        AgentEmail owner = Reservation.holder(r, at, contactTimeout);
+        e.rank(LoadClass.classify(r, owner));
         if (owner == null) {
             shared[e.list].add(e);
             return;
@@ -337,7 +337,7 @@ public final class DialQueue {
             mine[e.list] = heap;
         }
         heap.add(e);
-        Instant end = LoadClass.reservationEnd(r, contactTimeout);
+        Instant end = Reservation.end(r, contactTimeout);
         if (end != null && end.isAfter(at)) {
             e.timer(end, false);
             timer.add(e);

@@ -8,7 +8,6 @@ import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CallAttempt;
 import dev.outbound.core.record.CallResult;
 import dev.outbound.core.record.Callback;
-import dev.outbound.core.record.CallbackPreference;
 import dev.outbound.core.record.DialProgress;
 import dev.outbound.core.record.DoneReason;
 import dev.outbound.core.record.Record;
@@ -177,10 +176,16 @@ final class DialRule {
                 return false;
             }
         }
-        e.reservation = reservation(r, callback, at);
-        if (e.reservation != null && e.context.agent().isPresent()) {
-            AgentEmail taker = e.context.agent().get();
-            if (!e.reservation.admits(taker) && !e.add(new DialReason.ReservedForAgent(e.reservation, taker))) {
+        Optional<AgentEmail> taker = e.context.agent();
+        if (e.collect) {
+            e.reservation = Reservation.of(r, at, rules.contactTimeout());
+            if (e.reservation != null && taker.isPresent() && !e.reservation.admits(taker.get())) {
+                e.add(new DialReason.ReservedForAgent(e.reservation, taker.get()));
+            }
+        } else if (taker.isPresent()) {
+            // The yes/no question needs only the holder, not a reservation to report.
+            AgentEmail holder = Reservation.holder(r, at, rules.contactTimeout());
+            if (holder != null && !holder.equals(taker.get())) {
                 return false;
             }
         }
@@ -206,28 +211,6 @@ final class DialRule {
         }
         // The number found is only the one to call when nothing else stands in the way.
         return e.reasons == null;
-    }
-
-    /**
-     * Who alone may take the call at {@code at}: a callback naming an agent while it holds (a
-     * preferred agent until the contact timeout runs out), else the record's assigned user.
-     */
-    private Reservation reservation(Record r, Optional<Callback> callback, Instant at) {
-        if (callback.isPresent() && callback.get().preference().namesAgent()) {
-            Callback c = callback.get();
-            CallbackPreference preference = c.preference();
-            AgentEmail agent = c.agent().orElseThrow();
-            if (preference.isExclusive()) {
-                return new Reservation(agent, Optional.of(preference), Optional.empty());
-            }
-            Instant until = c.at().plus(rules.contactTimeout());
-            if (at.isBefore(until)) {
-                return new Reservation(agent, Optional.of(preference), Optional.of(until));
-            }
-            // After the contact timeout the callback is anyone's; a record with a user still goes to its user.
-        }
-        Optional<AgentEmail> user = r.agent();
-        return user.isPresent() ? Reservation.assignedUser(user.get()) : null;
     }
 
     /** The quiet period after an abandoned call; returns whether to go on. */

@@ -82,7 +82,7 @@ public enum LoadClass {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(contactTimeout, "contactTimeout");
-        return Optional.ofNullable(classify(record, at, contactTimeout));
+        return Optional.ofNullable(classify(record, Reservation.holder(record, at, contactTimeout)));
     }
 
     /**
@@ -99,7 +99,7 @@ public enum LoadClass {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(contactTimeout, "contactTimeout");
-        return Optional.ofNullable(owner(record, at, contactTimeout));
+        return Optional.ofNullable(Reservation.holder(record, at, contactTimeout));
     }
 
     /**
@@ -115,7 +115,7 @@ public enum LoadClass {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(contactTimeout, "contactTimeout");
         Comparator<Record> byClass = Comparator.comparing(r -> {
-            LoadClass c = classify(r, at, contactTimeout);
+            LoadClass c = classify(r, Reservation.holder(r, at, contactTimeout));
             if (c == null) {
                 throw new IllegalArgumentException("record " + r.ref() + " has no load class: its status "
                         + r.status() + " is not dialable");
@@ -130,13 +130,16 @@ public enum LoadClass {
             .thenComparing(Record::dueAt)
             .thenComparing(Record::ref);
 
-    /** The class, or null for a status that is not dialable. */
-    static LoadClass classify(Record record, Instant at, Duration contactTimeout) {
+    /**
+     * The class of a record whose {@linkplain Reservation#holder holder} is known, or null for a
+     * status that is not dialable.
+     */
+    static LoadClass classify(Record record, AgentEmail holder) {
         RecordStatus status = record.status();
         if (!status.isDialable()) {
             return null;
         }
-        if (owner(record, at, contactTimeout) != null) {
+        if (holder != null) {
             return ASSIGNED;
         }
         switch (status) {
@@ -149,35 +152,5 @@ public enum LoadClass {
             default:
                 return NOT_ASSIGNED;
         }
-    }
-
-    /** The reserving callback's agent while the reservation holds, else the record's user, else null. */
-    static AgentEmail owner(Record record, Instant at, Duration contactTimeout) {
-        Optional<Callback> callback = record.callback();
-        if (callback.isPresent()) {
-            Callback c = callback.get();
-            if (c.preference().namesAgent()
-                    && (c.preference().isExclusive() || at.isBefore(c.at().plus(contactTimeout)))) {
-                return c.agent().orElseThrow();
-            }
-        }
-        return record.agent().orElse(null);
-    }
-
-    /**
-     * When a record's reservation for a callback's agent ends by itself: the callback time plus
-     * the contact timeout for a {@code PREFER_AGENT} callback; null when nothing reserves the
-     * record or the reservation never ends.
-     */
-    static Instant reservationEnd(Record record, Duration contactTimeout) {
-        Optional<Callback> callback = record.callback();
-        if (callback.isEmpty()) {
-            return null;
-        }
-        Callback c = callback.get();
-        if (!c.preference().namesAgent() || c.preference().isExclusive()) {
-            return null;
-        }
-        return c.at().plus(contactTimeout);
     }
 }

@@ -2,7 +2,10 @@ package dev.outbound.core.lifecycle;
 
 import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.record.AgentEmail;
+import dev.outbound.core.record.Callback;
+import dev.outbound.core.record.Record;
 import dev.outbound.core.record.CallbackPreference;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,6 +47,64 @@ public record Reservation(AgentEmail agent, Optional<CallbackPreference> callbac
                             .orElse("an assigned user"),
                     until.map(Instant::toString).orElse("none"));
         }
+    }
+
+    /**
+     * The reservation in force on a record at an instant: a callback naming an agent while it
+     * holds (an exclusive one for good, a {@code PREFER_AGENT} one until the contact timeout after
+     * its time), else the record's assigned user; null when any agent may take the record.
+     *
+     * @param record the record
+     * @param at the instant
+     * @param contactTimeout how long after its time a {@code PREFER_AGENT} callback holds its agent
+     * @return the reservation, or null
+     */
+    static Reservation of(Record record, Instant at, Duration contactTimeout) {
+        Optional<Callback> callback = record.callback();
+        if (holds(callback, at, contactTimeout)) {
+            Callback c = callback.get();
+            return new Reservation(c.agent().orElseThrow(), Optional.of(c.preference()),
+                    Optional.ofNullable(end(record, contactTimeout)));
+        }
+        return record.agent().map(Reservation::assignedUser).orElse(null);
+    }
+
+    /**
+     * The agent of {@link #of}'s reservation, without making one: what the dial queue and the
+     * dialable rule's fast path ask for every record.
+     *
+     * @param record the record
+     * @param at the instant
+     * @param contactTimeout how long after its time a {@code PREFER_AGENT} callback holds its agent
+     * @return the agent the record is reserved for, or null when any agent may take it
+     */
+    static AgentEmail holder(Record record, Instant at, Duration contactTimeout) {
+        Optional<Callback> callback = record.callback();
+        return holds(callback, at, contactTimeout) ? callback.get().agent().orElseThrow() : record.agent().orElse(null);
+    }
+
+    /**
+     * When a callback's reservation ends by itself: its time plus the contact timeout for a
+     * {@code PREFER_AGENT} callback.
+     *
+     * @param record the record
+     * @param contactTimeout the campaign's contact timeout
+     * @return the end, or null when no callback reserves the record or its reservation never ends
+     */
+    static Instant end(Record record, Duration contactTimeout) {
+        Optional<Callback> callback = record.callback();
+        if (callback.isEmpty() || callback.get().preference() != CallbackPreference.PREFER_AGENT) {
+            return null;
+        }
+        return callback.get().at().plus(contactTimeout);
+    }
+
+    private static boolean holds(Optional<Callback> callback, Instant at, Duration contactTimeout) {
+        if (callback.isEmpty()) {
+            return false;
+        }
+        Callback c = callback.get();
+        return c.preference().namesAgent() && (c.preference().isExclusive() || at.isBefore(c.at().plus(contactTimeout)));
     }
 
     /**
