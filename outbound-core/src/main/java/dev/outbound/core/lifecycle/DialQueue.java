@@ -275,9 +275,7 @@ public final class DialQueue {
             return e.record;
         }
         if (decision instanceof DialGate.Decision.RetryAt retry) {
-            Instant later = retry.at().isAfter(at) ? retry.at() : at.plusNanos(1);
-            e.notBefore = later;
-            e.timer(later, true);
+            e.timer(retry.at().isAfter(at) ? retry.at() : at.plusNanos(1));
             timer.add(e);
             return null;
         }
@@ -295,7 +293,7 @@ public final class DialQueue {
         if (now != null && !due.isAfter(now)) {
             place(e, now);
         } else {
-            e.timer(due, true);
+            e.timer(due);
             timer.add(e);
         }
     }
@@ -305,7 +303,7 @@ public final class DialQueue {
         long key = QueueEntry.nanos(at);
         while (!timer.isEmpty()) {
             long first = timer.firstKey();
-            if (first > key || first == key && QueueEntry.saturated(key) && timer.first().timerAt.isAfter(at)) {
+            if (first > key || first == key && QueueEntry.saturated(key) && timer.peek().timerAt.isAfter(at)) {
                 return;
             }
             QueueEntry e = timer.poll();
@@ -339,7 +337,7 @@ public final class DialQueue {
         heap.add(e);
         Instant end = Reservation.end(r, contactTimeout);
         if (end != null && end.isAfter(at)) {
-            e.timer(end, false);
+            e.timer(end);
             timer.add(e);
         }
     }
@@ -360,7 +358,7 @@ public final class DialQueue {
         for (int i = 0; i < mine.length; i++) {
             ReadyHeap h = mine[i];
             if (h != null && !h.isEmpty() && share.isEnabled(i)
-                    && (best == null || loadsBefore(h.peek(), best.peek()))) {
+                    && (best == null || QueueEntry.loadsBefore(h.peek(), best.peek()))) {
                 best = h;
             }
         }
@@ -372,16 +370,13 @@ public final class DialQueue {
         int best = -1;
         for (int i = 0; i < shared.length; i++) {
             if (!shared[i].isEmpty() && share.isEnabled(i)
-                    && (best < 0 || loadsBefore(shared[i].peek(), shared[best].peek()))) {
+                    && (best < 0 || QueueEntry.loadsBefore(shared[i].peek(), shared[best].peek()))) {
                 best = i;
             }
         }
         return best;
     }
 
-    private static boolean loadsBefore(QueueEntry a, QueueEntry b) {
-        return a.readyKey != b.readyKey ? a.readyKey < b.readyKey : QueueEntry.readyTieLess(a, b);
-    }
 
     private void growShared() {
         int n = share.size();

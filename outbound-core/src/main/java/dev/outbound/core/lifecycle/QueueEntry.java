@@ -20,8 +20,6 @@ final class QueueEntry {
     Record record;
     /** The list's index in the queue's {@link ListShare}. */
     int list;
-    /** The earliest instant the gate allowed, after a retry; null when none. */
-    Instant notBefore;
 
     /** Due time, for the order inside a class. */
     long dueSec;
@@ -35,8 +33,6 @@ final class QueueEntry {
     Instant timerAt;
     /** {@link #timerAt} as nanoseconds from the epoch, saturated at the ends of a long. */
     long timerKey;
-    /** Whether the timer makes the entry due (true) or ends its reservation for an agent (false). */
-    boolean waiting;
     int timerIndex = -1;
 
     QueueEntry(CustomerRef ref) {
@@ -49,7 +45,6 @@ final class QueueEntry {
         Instant due = r.dueAt();
         dueSec = due.getEpochSecond();
         dueNano = due.getNano();
-        notBefore = null;
     }
 
     /** Sets the ready key from a class and the record's priority. */
@@ -58,6 +53,11 @@ final class QueueEntry {
         long sec = dueSec + SECOND_BIAS;
         sec = sec < 0 ? 0 : Math.min(sec, SECOND_MAX);
         readyKey = (rank << SECOND_BITS) | sec;
+    }
+
+    /** @return whether {@code a} loads before {@code b}: the ready key, then {@link #readyTieLess} */
+    static boolean loadsBefore(QueueEntry a, QueueEntry b) {
+        return a.readyKey != b.readyKey ? a.readyKey < b.readyKey : readyTieLess(a, b);
     }
 
     /** Order of two entries with equal ready keys: the full due time, then the reference id. */
@@ -71,11 +71,10 @@ final class QueueEntry {
         return a.ref.compareTo(b.ref) < 0;
     }
 
-    /** Sets when the timer fires. */
-    void timer(Instant at, boolean makesDue) {
+    /** Sets when the timer fires: when the entry becomes due, or when its reservation for an agent ends. */
+    void timer(Instant at) {
         timerAt = at;
         timerKey = nanos(at);
-        waiting = makesDue;
     }
 
     /** @return whether a key from {@link #nanos} stands for more than one instant */
