@@ -238,34 +238,21 @@ final class DialRule {
 
     /** The cap on calls to the record per rolling 24 hours; returns whether to go on. */
     private boolean recordCap(Evaluation e) {
-        OptionalInt cap = rules.maxCallsPerRecordPerDay();
-        List<CallAttempt> calls = e.record.progress().recentCalls();
-        if (cap.isEmpty() || calls.size() < cap.getAsInt()) {
-            return true;
-        }
-        int max = cap.getAsInt();
-        Instant since = e.at.minus(DAY);
-        int hi = calls.size();
-        while (hi > 0 && calls.get(hi - 1).at().isAfter(e.at)) {
-            hi--;
-        }
-        int lo = hi;
-        while (lo > 0 && calls.get(lo - 1).at().isAfter(since)) {
-            lo--;
-        }
-        int count = hi - lo;
-        if (count < max) {
-            return true;
-        }
-        // Once the call max places from the newest has left the window, fewer than max remain.
-        Instant release = calls.get(hi - max).at().plus(DAY);
-        return e.add(new DialReason.CallCapReached(DialReason.CallCapReached.Scope.RECORD, Optional.empty(), count, max,
-                since, release));
+        DialReason.CallCapReached cap = cap(e.record, null, rules.maxCallsPerRecordPerDay(), e.at);
+        return cap == null || e.add(cap);
     }
 
     /** The cap on calls to one number per rolling 24 hours, or null when it is not reached. */
     private DialReason.CallCapReached numberCap(Record r, PhoneField field, Instant at) {
-        OptionalInt cap = rules.maxCallsPerNumberPerDay();
+        return cap(r, field, rules.maxCallsPerNumberPerDay(), at);
+    }
+
+    /**
+     * A cap on the calls in the rolling 24 hours before {@code at} to the record ({@code field}
+     * null) or to one of its numbers, or null when it is not reached. The cap releases when the
+     * {@code max}-th newest of those calls leaves the window: fewer than {@code max} remain then.
+     */
+    private static DialReason.CallCapReached cap(Record r, PhoneField field, OptionalInt cap, Instant at) {
         List<CallAttempt> calls = r.progress().recentCalls();
         if (cap.isEmpty() || calls.size() < cap.getAsInt()) {
             return null;
@@ -273,7 +260,7 @@ final class DialRule {
         int max = cap.getAsInt();
         Instant since = at.minus(DAY);
         int count = 0;
-        int first = -1;
+        Instant release = null;
         for (int i = calls.size() - 1; i >= 0; i--) {
             CallAttempt c = calls.get(i);
             if (c.at().isAfter(at)) {
@@ -282,28 +269,17 @@ final class DialRule {
             if (!c.at().isAfter(since)) {
                 break;
             }
-            if (c.field().equals(field)) {
-                count++;
-                first = i;
+            if (field == null || c.field().equals(field)) {
+                if (++count == max) {
+                    release = c.at().plus(DAY);
+                }
             }
         }
         if (count < max) {
             return null;
         }
-        // Walk forward from the oldest call in the window to the one whose leaving releases the cap.
-        int skip = count - max;
-        int i = first;
-        while (true) {
-            if (calls.get(i).field().equals(field)) {
-                if (skip == 0) {
-                    break;
-                }
-                skip--;
-            }
-            i++;
-        }
-        return new DialReason.CallCapReached(DialReason.CallCapReached.Scope.NUMBER, Optional.of(field), count, max,
-                since, calls.get(i).at().plus(DAY));
+        return new DialReason.CallCapReached(field == null ? DialReason.CallCapReached.Scope.RECORD
+                : DialReason.CallCapReached.Scope.NUMBER, Optional.ofNullable(field), count, max, since, release);
     }
 
     /**

@@ -21,7 +21,8 @@ public final class DialingRules {
     private final CallingPolicy policy;
     private final CampaignLists lists;
     private final int maxRepeatAttempts;
-    private final List<Duration> attemptDelays;
+    /** The delays before repeat attempts, growing as a {@link Treatment.Retry}'s do. */
+    private final Treatment.Retry attemptDelays;
     private final Map<CallResult, Treatment> treatments;
     private final OptionalInt numberFailureLimit;
     private final OptionalInt maxCallsPerRecordPerDay;
@@ -93,7 +94,7 @@ public final class DialingRules {
      *     {@code attemptDelays[min(k, size - 1)]} after the round before it completed
      */
     public List<Duration> attemptDelays() {
-        return attemptDelays;
+        return attemptDelays.delays();
     }
 
     /**
@@ -101,7 +102,7 @@ public final class DialingRules {
      * @return the delay before the next one
      */
     public Duration attemptDelay(int repeatAttempts) {
-        return attemptDelays.get(Math.min(repeatAttempts, attemptDelays.size() - 1));
+        return attemptDelays.delayFor(repeatAttempts);
     }
 
     /**
@@ -164,7 +165,7 @@ public final class DialingRules {
 
     @Override
     public String toString() {
-        return "DialingRules[maxRepeatAttempts=" + maxRepeatAttempts + ", attemptDelays=" + attemptDelays
+        return "DialingRules[maxRepeatAttempts=" + maxRepeatAttempts + ", attemptDelays=" + attemptDelays.delays()
                 + ", treatments=" + treatments + ", numberFailureLimit=" + numberFailureLimit
                 + ", maxCallsPerRecordPerDay=" + maxCallsPerRecordPerDay + ", maxCallsPerNumberPerDay="
                 + maxCallsPerNumberPerDay + ", abandonQuietPeriod=" + abandonQuietPeriod + ", contactTimeout="
@@ -176,7 +177,7 @@ public final class DialingRules {
         private CallingPolicy policy = CallingPolicy.newBuilder().build();
         private CampaignLists lists = CampaignLists.allEnabled();
         private int maxRepeatAttempts = 3;
-        private List<Duration> attemptDelays = List.of(Duration.ofHours(1));
+        private Treatment.Retry attemptDelays = Treatment.Retry.after(Duration.ofHours(1));
         private final EnumMap<CallResult, Treatment> treatments = new EnumMap<>(CallResult.class);
         private OptionalInt numberFailureLimit = OptionalInt.empty();
         private OptionalInt maxCallsPerRecordPerDay = OptionalInt.empty();
@@ -236,7 +237,7 @@ public final class DialingRules {
          */
         public Builder attemptDelays(Duration first, Duration... later) {
             once("attemptDelays");
-            this.attemptDelays = Treatment.Retry.after(first, later).delays();
+            this.attemptDelays = Treatment.Retry.after(first, later);
             return this;
         }
 

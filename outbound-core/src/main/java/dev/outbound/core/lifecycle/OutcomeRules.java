@@ -43,24 +43,15 @@ final class OutcomeRules {
     }
 
     /**
-     * The numbers a round goes through: the record's active numbers, in the record's phone order
-     * (the order its numbers were given). Shared with the dialable rule, which calls them in this
-     * order.
+     * The numbers a round goes through: the record's dialable ({@link PhoneState#isDialable()})
+     * numbers, in the record's phone order (the order its numbers were given). The dialable rule
+     * walks the same numbers in the same order.
      *
      * @param record a record
      * @return its active numbers, in order
      */
     static List<RecordPhone> roundNumbers(Record record) {
-        return record.phones().stream().filter(p -> p.state() == PhoneState.ACTIVE).toList();
-    }
-
-    /**
-     * @param record a record
-     * @return its round numbers not yet called in the current round, in order
-     */
-    static List<RecordPhone> untriedNumbers(Record record) {
-        Set<PhoneField> tried = record.progress().triedThisRound();
-        return roundNumbers(record).stream().filter(p -> !tried.contains(p.field())).toList();
+        return record.phones().stream().filter(p -> p.state().isDialable()).toList();
     }
 
     Transition apply(Record record, CallOutcome outcome) {

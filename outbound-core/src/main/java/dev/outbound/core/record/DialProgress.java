@@ -123,16 +123,4 @@ public record DialProgress(int repeatAttempts, Set<PhoneField> triedThisRound, b
         return new DialProgress(repeatAttempts, triedThisRound, countsAttempts, recentCalls, lastCall,
                 lastContactedAt, code);
     }
-
-    /**
-     * @param since the start of a window
-     * @return how many of the remembered calls were placed at or after {@code since}
-     */
-    public int callsSince(Instant since) {
-        int n = 0;
-        for (int i = recentCalls.size() - 1; i >= 0 && !recentCalls.get(i).at().isBefore(since); i--) {
-            n++;
-        }
-        return n;
-    }
 }
