@@ -155,7 +155,7 @@ public final class Lifecycle {
      * @throws IllegalArgumentException for {@code PROCESSING}, which only the dialer sets
      */
     public Record changeStatus(Record record, RecordStatus status, Instant at) {
-        return outcomes.changeStatus(Objects.requireNonNull(record, "record"), Objects.requireNonNull(status, "status"),
+        return OutcomeRules.changeStatus(Objects.requireNonNull(record, "record"), Objects.requireNonNull(status, "status"),
                 Objects.requireNonNull(at, "at"));
     }
 
@@ -172,8 +172,7 @@ public final class Lifecycle {
      * @throws IllegalStateException if the change sets a status on a record that is {@code PROCESSING}
      */
     public Record changeStatus(Record record, StatusChange change, Instant at) {
-        return outcomes.changeStatus(Objects.requireNonNull(record, "record"), Objects.requireNonNull(change, "change"),
-                Objects.requireNonNull(at, "at"));
+        return Objects.requireNonNull(change, "change").applyTo(record, at);
     }
 
     /**

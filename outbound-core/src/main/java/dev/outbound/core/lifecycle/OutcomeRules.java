@@ -259,7 +259,7 @@ final class OutcomeRules {
         return touched(r, disposition.at());
     }
 
-    Record changeStatus(Record record, RecordStatus status, Instant at) {
+    static Record changeStatus(Record record, RecordStatus status, Instant at) {
         if (status == RecordStatus.PROCESSING) {
             throw new IllegalArgumentException("record " + record.ref()
                     + ": only the dialer puts a record in PROCESSING; a user may set any other status");
@@ -276,7 +276,7 @@ final class OutcomeRules {
         return touched(r, at);
     }
 
-    Record changeStatus(Record record, StatusChange change, Instant at) {
+    static Record changeStatus(Record record, StatusChange change, Instant at) {
         if (record.status() == RecordStatus.PROCESSING && change.status().isPresent()) {
             throw new IllegalStateException("record " + record.ref() + " is in a call (PROCESSING): its status"
                     + " changes when the call's outcome or the agent's disposition arrives, not by a status change");

@@ -50,6 +50,20 @@ public record Reservation(AgentEmail agent, Optional<CallbackPreference> callbac
     }
 
     /**
+     * The reservation in force on a record at an instant, for a host that routes the record's
+     * answered call: the agent who alone may take it, or empty when any agent may.
+     *
+     * @param record the record
+     * @param at the instant
+     * @param contactTimeout the campaign's contact timeout
+     * @return the reservation, or empty when any agent may take the record
+     */
+    public static Optional<Reservation> find(Record record, Instant at, Duration contactTimeout) {
+        return Optional.ofNullable(of(Objects.requireNonNull(record, "record"), Objects.requireNonNull(at, "at"),
+                Objects.requireNonNull(contactTimeout, "contactTimeout")));
+    }
+
+    /**
      * The reservation in force on a record at an instant: a callback naming an agent while it
      * holds (an exclusive one for good, a {@code PREFER_AGENT} one until the contact timeout after
      * its time), else the record's assigned user; null when any agent may take the record.

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Seed 003's Status Change: what a supervisor applies to every record a search found, to bring
- * dormant records back. Any part may be left out; {@link Lifecycle#changeStatus(Record,
- * StatusChange, java.time.Instant)} applies it.
+ * dormant records back. Any part may be left out; {@link #applyTo} applies it to one record, as
+ * {@link Lifecycle#changeStatus(Record, StatusChange, java.time.Instant)} does, so that a record
+ * store can apply it to every record a filter matches without a campaign's rules.
  *
  * @param status the new record status, if it changes; a manual change, so the record's attempt
  *     counter is reset (seed 001); never {@code PROCESSING}
@@ -85,5 +86,19 @@ public record StatusChange(Optional<RecordStatus> status, OptionalInt priority, 
      */
     public StatusChange activatingNumbersIn(PhoneState first, PhoneState... more) {
         return new StatusChange(status, priority, clearRetryCounts, EnumSet.of(first, more));
+    }
+
+    /**
+     * Applies the change to one record: a new status (a manual change, so the attempt counter is
+     * reset), a new priority, retry counts cleared, numbers in the designated states made active.
+     * A record in a call keeps its status: asking to change it is refused.
+     *
+     * @param record the record
+     * @param at when it changed
+     * @return the record after it; the same record when nothing changed
+     * @throws IllegalStateException if the change sets a status on a record that is {@code PROCESSING}
+     */
+    public Record applyTo(Record record, java.time.Instant at) {
+        return OutcomeRules.changeStatus(Objects.requireNonNull(record, "record"), this, Objects.requireNonNull(at, "at"));
     }
 }

@@ -1,0 +1,5 @@
+package dev.outbound.spi;
+
+/** Placeholder: being written. */
+public interface OutboundProvider {
+}

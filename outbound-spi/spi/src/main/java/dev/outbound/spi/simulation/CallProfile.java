@@ -1,0 +1,7 @@
+package dev.outbound.spi.simulation;
+
+/** Placeholder: being written. */
+public final class CallProfile {
+    private CallProfile() {
+    }
+}

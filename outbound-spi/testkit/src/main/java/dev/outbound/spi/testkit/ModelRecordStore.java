@@ -1,0 +1,7 @@
+package dev.outbound.spi.testkit;
+
+/** Placeholder: being written. */
+public final class ModelRecordStore {
+    private ModelRecordStore() {
+    }
+}
