@@ -1,8 +1,0 @@
-package dev.outbound.spi.testkit;
-
-/** Placeholder: being written. */
-public abstract class DirectoryContract {
-    /** For subclasses. */
-    protected DirectoryContract() {
-    }
-}
