@@ -21,7 +21,9 @@ public class StoreException extends OutboundException {
         MISMATCH
     }
 
+    /** The key of the record concerned; not serialised, the message names it. */
     private final transient RecordKey key;
+    /** What went wrong. */
     private final Kind kind;
 
     /**
