@@ -1,20 +1,346 @@
 package dev.outbound.spi.time;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
-/** Placeholder: being written. */
+/**
+ * A {@link Scheduler} on a clock that only moves when told to: the simulator and the tests run
+ * hours of dialling in milliseconds, and the same run twice gives the same instants.
+ *
+ * <p>Tasks run in the order of their instants, and in the order they were scheduled for equal
+ * instants. Before a task runs, {@link #now()} is set to its instant; a task scheduled for an
+ * instant already past is due at the current instant, so time never goes back. Tasks may
+ * schedule further tasks; those due within an advance run in that same advance.
+ *
+ * <p>Scheduling, cancelling and reading the clock are safe from any thread. Tasks run only on
+ * the thread that advances time ({@link #advanceTo}, {@link #advanceBy}, {@link #advanceUntil},
+ * {@link #runNext}), one at a time; advancing from two threads at once is serialised, and
+ * advancing from inside a task is refused. A task that throws ends the advance with its
+ * exception, time standing at the task's instant and later tasks still waiting.
+ */
 public final class VirtualTime implements Scheduler {
-    private VirtualTime() {
+    /** Rebuild the queue once this many cancelled tasks are in it and they are most of it. */
+    private static final int PURGE_THRESHOLD = 64;
+
+    private final ReentrantLock queueLock = new ReentrantLock();
+    // Held by the thread running tasks; its reentrancy tells a task advancing time from inside.
+    private final ReentrantLock runLock = new ReentrantLock();
+    private final PriorityQueue<Task> queue = new PriorityQueue<>(
+            Comparator.comparing((Task t) -> t.at).thenComparingLong(t -> t.sequence));
+    private final Clock clock;
+    private volatile Instant now;
+    private long sequence;
+    private int waiting;
+    private int cancelledInQueue;
+
+    private VirtualTime(Instant start) {
+        this.now = start;
+        this.clock = new VirtualClock(this, ZoneOffset.UTC);
     }
 
+    /**
+     * @param start the instant virtual time starts at
+     * @return a virtual time standing at {@code start}, with no task
+     */
+    public static VirtualTime startingAt(Instant start) {
+        return new VirtualTime(Objects.requireNonNull(start, "start"));
+    }
+
+    /**
+     * @return a clock in UTC whose {@link Clock#instant()} is the virtual {@link #now()}; safe to
+     *     read from any thread
+     */
     @Override
     public Clock clock() {
-        throw new UnsupportedOperationException("not yet");
+        return clock;
+    }
+
+    /** @return the current virtual instant */
+    public Instant now() {
+        return now;
     }
 
     @Override
     public Scheduled schedule(Instant at, Runnable task) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(task, "task");
+        queueLock.lock();
+        try {
+            Instant current = now;
+            Task t = new Task(at.isBefore(current) ? current : at, sequence++, task);
+            queue.add(t);
+            waiting++;
+            return t;
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    /**
+     * Runs every task due up to {@code target}, in order, then sets the clock to {@code target}.
+     *
+     * @param target the instant to move to; not before {@link #now()}
+     * @return how many tasks ran
+     * @throws IllegalArgumentException if {@code target} is before now
+     * @throws IllegalStateException if called from inside a task
+     */
+    public int advanceTo(Instant target) {
+        Objects.requireNonNull(target, "target");
+        enterRunning();
+        try {
+            checkNotBefore("target", target);
+            int ran = 0;
+            Task next;
+            while ((next = takeDue(target)) != null) {
+                runTask(next);
+                ran++;
+            }
+            setNowAtLeast(target);
+            return ran;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * Moves the clock forward by {@code amount}, running the tasks due on the way.
+     *
+     * @param amount how far to move; zero runs only the tasks already due
+     * @return how many tasks ran
+     * @throws IllegalArgumentException if {@code amount} is negative
+     * @throws IllegalStateException if called from inside a task
+     */
+    public int advanceBy(Duration amount) {
+        Objects.requireNonNull(amount, "amount");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("advanceBy amount must not be negative, found " + amount);
+        }
+        return advanceTo(now.plus(amount));
+    }
+
+    /**
+     * Runs tasks one at a time, in order, until {@code condition} holds or the next task is after
+     * {@code limit}; in the second case the clock then moves to {@code limit}. When the condition
+     * holds the clock stays at the instant of the task that made it true, so a test sees the
+     * state exactly as that task left it.
+     *
+     * @param condition checked before the first task and after each task
+     * @param limit the instant not to go beyond; not before {@link #now()}
+     * @return whether the condition holds
+     * @throws IllegalArgumentException if {@code limit} is before now
+     * @throws IllegalStateException if called from inside a task
+     */
+    public boolean advanceUntil(BooleanSupplier condition, Instant limit) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(limit, "limit");
+        enterRunning();
+        try {
+            checkNotBefore("limit", limit);
+            while (!condition.getAsBoolean()) {
+                Task next = takeDue(limit);
+                if (next == null) {
+                    setNowAtLeast(limit);
+                    return condition.getAsBoolean();
+                }
+                runTask(next);
+            }
+            return true;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * Runs the next task whatever its instant, moving the clock to that instant if it is later
+     * than now.
+     *
+     * @return whether there was a task to run
+     * @throws IllegalStateException if called from inside a task
+     */
+    public boolean runNext() {
+        enterRunning();
+        try {
+            Task next = takeDue(Instant.MAX);
+            if (next == null) {
+                return false;
+            }
+            runTask(next);
+            return true;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /** @return how many tasks are waiting to run (scheduled, neither run nor cancelled) */
+    public int pending() {
+        queueLock.lock();
+        try {
+            return waiting;
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualTime[now=" + now + ", pending=" + pending() + "]";
+    }
+
+    private void enterRunning() {
+        if (runLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("virtual time cannot be advanced from inside one of its tasks");
+        }
+        runLock.lock();
+    }
+
+    private void checkNotBefore(String name, Instant instant) {
+        Instant current = now;
+        if (instant.isBefore(current)) {
+            throw new IllegalArgumentException(
+                    "virtual time never goes back: " + name + " " + instant + " is before now " + current);
+        }
+    }
+
+    /** Removes and returns the first live task due at or before {@code limit}, or null. */
+    private Task takeDue(Instant limit) {
+        queueLock.lock();
+        try {
+            Task head;
+            while ((head = queue.peek()) != null && head.cancelled) {
+                queue.poll();
+                cancelledInQueue--;
+            }
+            if (head == null || head.at.isAfter(limit)) {
+                return null;
+            }
+            queue.poll();
+            head.taken = true;
+            waiting--;
+            return head;
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    private void runTask(Task task) {
+        setNowAtLeast(task.at);
+        task.runnable.run();
+    }
+
+    private void setNowAtLeast(Instant instant) {
+        // Only the running thread writes now, but schedule() reads it under the queue lock: writing
+        // under the same lock means a task scheduled concurrently is never put before now.
+        queueLock.lock();
+        try {
+            if (instant.isAfter(now)) {
+                now = instant;
+            }
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    private boolean cancel(Task task) {
+        queueLock.lock();
+        try {
+            if (task.taken || task.cancelled) {
+                return false;
+            }
+            task.cancelled = true;
+            waiting--;
+            cancelledInQueue++;
+            if (cancelledInQueue > PURGE_THRESHOLD && cancelledInQueue > queue.size() / 2) {
+                // Cancelled tasks are dropped lazily when they reach the head; when they pile up
+                // (timers cancelled long before they are due) the queue is rebuilt without them.
+                List<Task> live = new ArrayList<>(waiting);
+                for (Task t : queue) {
+                    if (!t.cancelled) {
+                        live.add(t);
+                    }
+                }
+                queue.clear();
+                queue.addAll(live);
+                cancelledInQueue = 0;
+            }
+            return true;
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    /** A scheduled task; its flags are guarded by the queue lock. */
+    private final class Task implements Scheduled {
+        final Instant at;
+        final long sequence;
+        final Runnable runnable;
+        boolean taken;
+        boolean cancelled;
+
+        Task(Instant at, long sequence, Runnable runnable) {
+            this.at = at;
+            this.sequence = sequence;
+            this.runnable = runnable;
+        }
+
+        @Override
+        public boolean cancel() {
+            return VirtualTime.this.cancel(this);
+        }
+
+        @Override
+        public String toString() {
+            return "task #" + sequence + " at " + at;
+        }
+    }
+
+    /** The clock view of a virtual time, in a given zone. */
+    private static final class VirtualClock extends Clock {
+        private final VirtualTime time;
+        private final ZoneId zone;
+
+        VirtualClock(VirtualTime time, ZoneId zone) {
+            this.time = time;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return other.equals(zone) ? this : new VirtualClock(time, other);
+        }
+
+        @Override
+        public Instant instant() {
+            return time.now;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof VirtualClock && ((VirtualClock) o).time == time && ((VirtualClock) o).zone.equals(zone);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(time) * 31 + zone.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "VirtualClock[" + time.now + ", " + zone + "]";
+        }
     }
 }
