@@ -1,0 +1,64 @@
+package dev.outbound.spi.memory;
+
+import dev.outbound.core.record.Record;
+import dev.outbound.spi.store.Interaction;
+import dev.outbound.spi.store.Lease;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One stored record of a {@link StorePartition}: the record, the lease that holds it (or null),
+ * and its history. Guarded by the partition's lock.
+ */
+final class StoreEntry {
+    /** The record as stored. */
+    Record record;
+    /** The lease that holds the record, or null; a lease is dropped as soon as it ends. */
+    Lease lease;
+    /**
+     * The history, ascending by instant and, among equal instants, in append order; null until
+     * the first append. Kept in that order so that the newest come off the end without sorting:
+     * interactions mostly arrive in time order, so an append costs O(1) then.
+     */
+    private ArrayList<Interaction> history;
+
+    StoreEntry(Record record) {
+        this.record = record;
+    }
+
+    /** Adds an interaction after every interaction of the same instant or earlier. */
+    void append(Interaction interaction) {
+        if (history == null) {
+            history = new ArrayList<>(4);
+        }
+        int lo = 0;
+        int hi = history.size();
+        // Most interactions come in time order: the common case is the end of the list.
+        if (hi == 0 || !history.get(hi - 1).at().isAfter(interaction.at())) {
+            history.add(interaction);
+            return;
+        }
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (history.get(mid).at().isAfter(interaction.at())) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        history.add(lo, interaction);
+    }
+
+    /** @return up to {@code limit} interactions, newest first, the later appended first among equal instants */
+    List<Interaction> latest(int limit) {
+        if (history == null) {
+            return List.of();
+        }
+        int n = Math.min(limit, history.size());
+        List<Interaction> out = new ArrayList<>(n);
+        for (int i = history.size() - 1; out.size() < n; i--) {
+            out.add(history.get(i));
+        }
+        return List.copyOf(out);
+    }
+}
