@@ -55,12 +55,15 @@ import java.util.stream.Stream;
  * later claim brings lists with other contents (enabled lists, weights or weighting), the share is
  * reconfigured as the dial queue reconfigures its own: lists keep their indexes, lists named for
  * the first time follow, and every credit starts at zero. A list no claim names joins the share when
- * a dialable record of it is written after the share exists, or when the share is made. A claim
- * whose instant is before the latest instant a claim of its campaign was served at is served at
- * that latest instant, as the dial queue refuses instants that go back.
+ * a dialable record of it is written after the share exists, or when the share is made. Due times
+ * and leases are judged at the claim's instant, and its leases start there; the load order is taken
+ * at the latest instant a claim of the campaign was served at when the claim's instant is before it,
+ * as a store built on the dial queue must, which refuses instants that go back.
  *
- * <p><b>Leases</b> hold before their {@code expiresAt}; an expired lease simply stops holding.
- * Tokens come from one counter, so no two claims ever get the same token.
+ * <p><b>Leases</b> hold before their {@code expiresAt}; an expired lease simply stops holding. A
+ * renewal never shortens a lease. Tokens come from one counter, so no two claims ever get the same
+ * token. <b>Status changes</b> count as applied the records that {@link StatusChange#applyTo}
+ * changes.
  */
 public final class ModelRecordStore implements RecordStore {
     /** One record with its lease (possibly expired) and its history in append order; the key never changes. */
@@ -221,9 +224,12 @@ public final class ModelRecordStore implements RecordStore {
             } else if (e.record.status() == RecordStatus.PROCESSING && change.status().isPresent()) {
                 skipped.add(new BulkResult.Skipped(e.key(), BulkResult.Reason.IN_CALL));
             } else {
-                e.record = change.applyTo(e.record, at);
-                written(e.record);
-                applied++;
+                Record changed = change.applyTo(e.record, at);
+                if (!changed.equals(e.record)) {
+                    e.record = changed;
+                    written(changed);
+                    applied++;
+                }
             }
         }
         return new BulkResult(matched.size(), applied, skipped);
@@ -261,9 +267,10 @@ public final class ModelRecordStore implements RecordStore {
     public synchronized List<Claim> claim(ClaimRequest request) {
         Objects.requireNonNull(request, "request");
         CampaignClaims claims = claimsOf(request);
-        Instant at = claims.latest != null && request.at().isBefore(claims.latest) ? claims.latest : request.at();
-        claims.latest = at;
-        // The records due at the claim's instant, found once: within one claim only the records it takes change.
+        // Due time and leases are judged at the claim's instant; the load order at the instant it is served.
+        Instant at = request.at();
+        Instant served = claims.latest != null && at.isBefore(claims.latest) ? claims.latest : at;
+        claims.latest = served;
         Duration timeout = request.contactTimeout();
         List<Entry> mine = new ArrayList<>();
         List<Entry> shared = new ArrayList<>();
@@ -273,14 +280,14 @@ public final class ModelRecordStore implements RecordStore {
                     || e.leasedAt(at) || !request.lists().isEnabled(r.list())) {
                 continue;
             }
-            Optional<AgentEmail> holder = LoadClass.agentFor(r, at, timeout);
+            Optional<AgentEmail> holder = LoadClass.agentFor(r, served, timeout);
             if (holder.isEmpty()) {
                 shared.add(e);
             } else if (holder.equals(request.agent())) {
                 mine.add(e);
             }
         }
-        Comparator<Entry> order = Comparator.comparing((Entry e) -> e.record, LoadClass.order(at, timeout));
+        Comparator<Entry> order = Comparator.comparing((Entry e) -> e.record, LoadClass.order(served, timeout));
         // The agent's own records, best first; then shared ones: the best of all, or one at a time from the list the share picks.
         List<Entry> taken = new ArrayList<>(best(mine, order, request.max()));
         if (!request.lists().isWeighted()) {
@@ -294,7 +301,7 @@ public final class ModelRecordStore implements RecordStore {
         }
         List<Claim> out = new ArrayList<>(taken.size());
         for (Entry e : taken) {
-            e.lease = new Lease(e.key(), request.owner(), nextToken++, at.plus(request.leaseFor()));
+            e.lease = new Lease(e.key(), request.owner(), nextToken++, request.leaseExpiry());
             out.add(new Claim(e.record, e.lease));
         }
         return out;
@@ -309,7 +316,10 @@ public final class ModelRecordStore implements RecordStore {
             throw new InvalidValueException("renew leaseFor", "more than 0 and at most 1 day", leaseFor);
         }
         Entry e = holding(lease, at);
-        e.lease = new Lease(lease.key(), lease.owner(), lease.token(), at.plus(leaseFor));
+        // A renewal extends: a lease already lasting longer keeps its expiry.
+        if (at.plus(leaseFor).isAfter(e.lease.expiresAt())) {
+            e.lease = e.lease.extendedTo(at.plus(leaseFor));
+        }
         return e.lease;
     }
 
