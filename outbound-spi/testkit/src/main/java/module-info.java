@@ -9,4 +9,7 @@ module dev.outbound.spi.testkit {
     requires quicktheories;
 
     exports dev.outbound.spi.testkit;
+    // The contract tests are package-private methods that JUnit calls reflectively, also from a
+    // subclass in another module.
+    opens dev.outbound.spi.testkit to org.junit.platform.commons;
 }
