@@ -70,8 +70,8 @@ class ForwardingStore implements RecordStore {
     }
 
     @Override
-    public void appendInteraction(RecordKey key, Interaction interaction) {
-        delegate.appendInteraction(key, interaction);
+    public boolean appendInteraction(RecordKey key, Interaction interaction) {
+        return delegate.appendInteraction(key, interaction);
     }
 
     @Override

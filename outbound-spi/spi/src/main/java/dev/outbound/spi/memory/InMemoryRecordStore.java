@@ -71,7 +71,6 @@ import java.util.stream.Stream;
  * deleted. {@link #close()} does nothing: the store holds no resources but memory.
  */
 public final class InMemoryRecordStore implements RecordStore {
-    private static final Duration MAX_CONTACT_TIMEOUT = Duration.ofDays(7);
     private static final Duration MAX_LEASE = Duration.ofDays(1);
     private final ConcurrentSkipListMap<String, StorePartition> partitions = new ConcurrentSkipListMap<>();
     /** One counter for the whole store, so that a token is never given twice. */
@@ -272,23 +271,24 @@ public final class InMemoryRecordStore implements RecordStore {
     }
 
     @Override
-    public void appendInteraction(RecordKey key, Interaction interaction) {
+    public boolean appendInteraction(RecordKey key, Interaction interaction) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(interaction, "interaction");
         StorePartition p = existing(key.campaign());
         if (p == null) {
             throw StoreException.unknownKey(key);
         }
-        boolean appended;
+        Boolean added;
         p.lock.writeLock().lock();
         try {
-            appended = p.append(key.ref().value(), interaction);
+            added = p.append(key.ref().value(), interaction);
         } finally {
             p.lock.writeLock().unlock();
         }
-        if (!appended) {
+        if (added == null) {
             throw StoreException.unknownKey(key);
         }
+        return added;
     }
 
     /**
@@ -318,15 +318,10 @@ public final class InMemoryRecordStore implements RecordStore {
      * {@inheritDoc} Each record costs O(log n): it is the campaign's {@link DialQueue}'s next
      * record for the request's agent.
      *
-     * @throws InvalidValueException if the request's contact timeout is over 7 days
      */
     @Override
     public List<Claim> claim(ClaimRequest request) {
         Objects.requireNonNull(request, "request");
-        if (request.contactTimeout().compareTo(MAX_CONTACT_TIMEOUT) > 0) {
-            throw new InvalidValueException("claim contactTimeout", "0 to " + MAX_CONTACT_TIMEOUT + " (the dial queue's bound)",
-                    request.contactTimeout());
-        }
         StorePartition p = existing(request.campaign());
         if (p == null) {
             return List.of();

@@ -26,17 +26,28 @@ final class StoreEntry {
         this.record = record;
     }
 
-    /** Adds an interaction after every interaction of the same instant or earlier. */
-    void append(Interaction interaction) {
+    /**
+     * Adds an interaction after every interaction of the same instant or earlier, unless the
+     * history holds its id.
+     *
+     * @return whether it was added
+     */
+    boolean append(Interaction interaction) {
         if (history == null) {
             history = new ArrayList<>(4);
+        }
+        // A history is a few dozen entries: a scan for the id costs less than an index beside it.
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).id().equals(interaction.id())) {
+                return false;
+            }
         }
         int lo = 0;
         int hi = history.size();
         // Most interactions come in time order: the common case is the end of the list.
         if (hi == 0 || !history.get(hi - 1).at().isAfter(interaction.at())) {
             history.add(interaction);
-            return;
+            return true;
         }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
@@ -47,6 +58,7 @@ final class StoreEntry {
             }
         }
         history.add(lo, interaction);
+        return true;
     }
 
     /** @return up to {@code limit} interactions, newest first, the later appended first among equal instants */

@@ -351,14 +351,13 @@ final class StorePartition {
         queue.offer(record);
     }
 
-    /** Write lock. @return false when there is no such record */
-    boolean append(String ref, Interaction interaction) {
+    /** Write lock. @return whether it was added, or null when there is no such record */
+    Boolean append(String ref, Interaction interaction) {
         StoreEntry e = entries.get(ref);
         if (e == null) {
-            return false;
+            return null;
         }
-        e.append(interaction);
-        return true;
+        return e.append(interaction);
     }
 
     /** Read lock. */

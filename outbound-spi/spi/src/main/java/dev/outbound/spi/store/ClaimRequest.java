@@ -19,7 +19,8 @@ import java.util.Optional;
  * any agent may take, by {@link dev.outbound.core.lifecycle.LoadClass} (rescheduled by the dialer,
  * by an agent, not assigned), priority, due time and customer reference id, from the lists that
  * {@code lists} enables, shared by their weights when weighting is on. A record reserved for an
- * agent is never returned to a request for another agent or for any agent.
+ * agent is never returned to a request for another agent or for any agent, and no record of a
+ * disabled list is returned, not even to its own agent.
  *
  * @param campaign the campaign
  * @param owner who claims (a dialer node's name), 1 to {@value #MAX_OWNER_LENGTH} characters
@@ -27,7 +28,8 @@ import java.util.Optional;
  * @param at the instant of the claim: records due at or before it are due; leases start here
  * @param leaseFor how long each lease lasts, more than zero and at most a day
  * @param agent the agent who will take the calls, or empty for any agent
- * @param contactTimeout the campaign's contact timeout (how long a preferred agent keeps a callback)
+ * @param contactTimeout the campaign's contact timeout (how long a preferred agent keeps a
+ *     callback), at most {@link #MAX_CONTACT_TIMEOUT}
  * @param lists the campaign's lists: which are enabled and their weights
  */
 public record ClaimRequest(CampaignId campaign, String owner, int max, Instant at, Duration leaseFor,
@@ -36,6 +38,8 @@ public record ClaimRequest(CampaignId campaign, String owner, int max, Instant a
     public static final int MAX_OWNER_LENGTH = 128;
     /** The most records one claim returns. */
     public static final int MAX_RECORDS = 10_000;
+    /** The longest contact timeout, that of {@link DialingRules}. */
+    public static final Duration MAX_CONTACT_TIMEOUT = Duration.ofDays(7);
 
     /**
      * Checks the components.
@@ -63,8 +67,8 @@ public record ClaimRequest(CampaignId campaign, String owner, int max, Instant a
         if (leaseFor.isNegative() || leaseFor.isZero() || leaseFor.compareTo(Duration.ofDays(1)) > 0) {
             throw new InvalidValueException("claim leaseFor", "more than 0 and at most 1 day", leaseFor);
         }
-        if (contactTimeout.isNegative()) {
-            throw new InvalidValueException("claim contactTimeout", "0 or more", contactTimeout);
+        if (contactTimeout.isNegative() || contactTimeout.compareTo(MAX_CONTACT_TIMEOUT) > 0) {
+            throw new InvalidValueException("claim contactTimeout", "0 - " + MAX_CONTACT_TIMEOUT, contactTimeout);
         }
     }
 

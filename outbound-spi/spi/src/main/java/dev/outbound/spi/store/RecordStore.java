@@ -107,13 +107,16 @@ public interface RecordStore extends AutoCloseable {
     BulkResult changeStatus(RecordQuery query, StatusChange change, Instant at);
 
     /**
-     * Adds an interaction to a record's history.
+     * Adds an interaction to a record's history, once: an interaction whose {@linkplain
+     * Interaction#id() id} the history already holds is not added again, so that a write retried
+     * after a lost reply leaves one entry per call.
      *
      * @param key the record's key
      * @param interaction the interaction
+     * @return whether it was added; false when the history already held its id
      * @throws StoreException of kind {@code UNKNOWN_KEY} if there is no such record
      */
-    void appendInteraction(RecordKey key, Interaction interaction);
+    boolean appendInteraction(RecordKey key, Interaction interaction);
 
     /**
      * The latest interactions of a record, newest first: by {@link Interaction#at()} descending,
@@ -139,11 +142,12 @@ public interface RecordStore extends AutoCloseable {
     List<Claim> claim(ClaimRequest request);
 
     /**
-     * Extends a lease that still holds.
+     * Extends a lease that still holds: it keeps its token and now ends at {@code at + leaseFor},
+     * or at its old expiry if that is later (a renewal never shortens a lease).
      *
      * @param lease the lease
      * @param at the instant of the renewal; the lease must hold then
-     * @param leaseFor how long from {@code at} the lease lasts now
+     * @param leaseFor how long from {@code at} the lease lasts now, more than zero and at most a day
      * @return the lease with its new expiry
      * @throws StoreException of kind {@code LEASE_LOST} if it no longer holds
      */
@@ -151,7 +155,8 @@ public interface RecordStore extends AutoCloseable {
 
     /**
      * Ends a lease by writing the call's result in one step: the record as it is after the call
-     * replaces the stored one, the interaction (if any) joins its history, and the lease ends.
+     * replaces the stored one, the interaction (if any) joins its history as
+     * {@link #appendInteraction} adds it, and the lease ends.
      * Nothing is written when the lease no longer holds.
      *
      * @param lease the lease

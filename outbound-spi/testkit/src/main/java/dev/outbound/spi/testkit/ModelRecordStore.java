@@ -236,14 +236,24 @@ public final class ModelRecordStore implements RecordStore {
     }
 
     @Override
-    public synchronized void appendInteraction(RecordKey key, Interaction interaction) {
+    public synchronized boolean appendInteraction(RecordKey key, Interaction interaction) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(interaction, "interaction");
         Entry e = find(key);
         if (e == null) {
             throw StoreException.unknownKey(key);
         }
+        return addOnce(e, interaction);
+    }
+
+    private static boolean addOnce(Entry e, Interaction interaction) {
+        for (Interaction i : e.history) {
+            if (i.id().equals(interaction.id())) {
+                return false;
+            }
+        }
         e.history.add(interaction);
+        return true;
     }
 
     @Override
@@ -335,7 +345,7 @@ public final class ModelRecordStore implements RecordStore {
         }
         Entry e = holding(lease, at);
         e.record = updated;
-        interaction.ifPresent(e.history::add);
+        interaction.ifPresent(i -> addOnce(e, i));
         e.lease = null;
         written(updated);
     }

@@ -661,6 +661,16 @@ public abstract class RecordStoreContract {
     }
 
     @Test
+    void appendInteraction_idAlreadyInTheHistory_notAddedAgain() {
+        store.create(rec("r1").build());
+        assertThat(store.appendInteraction(key("r1"), interaction("i1", minutes(1)))).isTrue();
+        assertThat(store.appendInteraction(key("r1"), interaction("i2", minutes(2)))).isTrue();
+        assertThat(store.appendInteraction(key("r1"), interaction("i1", minutes(3)))).isFalse();
+        assertThat(store.latestInteractions(key("r1"), 10)).extracting(Interaction::id).containsExactly("i2", "i1");
+        assertThat(store.latestInteractions(key("r1"), 10).get(1).at()).isEqualTo(minutes(1));
+    }
+
+    @Test
     void appendInteraction_unknownKey_throwsUnknownKey() {
         store.create(rec("r1").build());
         assertThatThrownBy(() -> store.appendInteraction(key("r2"), interaction("i1", T0)))
@@ -1030,6 +1040,17 @@ public abstract class RecordStoreContract {
         assertThat(store.lease(key("r1"), minutes(8))).contains(renewed);
         assertThat(store.claim(claim(ALPHA, "node-2", minutes(8)))).isEmpty();
         assertThat(refs(store.claim(claim(ALPHA, "node-2", minutes(9))))).containsExactly("r1");
+    }
+
+    @Test
+    void renew_shorterThanWhatIsLeft_neverShortensTheLease() {
+        store.create(rec("r1").build());
+        Lease lease = store.claim(claim(ALPHA, "node-1", T0)).get(0).lease();
+        // The lease runs to T0 + 5 min; renewing at 1 min for 1 min would end it at 2 min.
+        Lease renewed = store.renew(lease, minutes(1), Duration.ofMinutes(1));
+        assertThat(renewed.expiresAt()).isEqualTo(minutes(5));
+        assertThat(renewed.token()).isEqualTo(lease.token());
+        assertThat(store.claim(claim(ALPHA, "node-2", minutes(3)))).isEmpty();
     }
 
     @Test
