@@ -62,7 +62,9 @@ public final class RunBenchmarks {
                 String ratio = baseline == null || r == baseline ? ""
                         : String.format(Locale.ROOT, "  = %.3f x baseline (%s)", score / baseline.getPrimaryResult().getScore(),
                                 method(baseline));
-                System.out.printf(Locale.ROOT, "  %-28s %,16.0f ± %,.0f %s%s%n", method(r), score, error, unit, ratio);
+                // Throughputs print whole; single-shot times in seconds need their decimals.
+                String format = score < 100 ? "  %-28s %,16.3f ± %,.3f %s%s%n" : "  %-28s %,16.0f ± %,.0f %s%s%n";
+                System.out.printf(Locale.ROOT, format, method(r), score, error, unit, ratio);
             }
         }
     }
