@@ -42,9 +42,10 @@ import java.util.stream.Stream;
  * and claims on one campaign take turns. Within a campaign, records are sorted by customer
  * reference id (key order); the records that are dialable and not under a lease wait in a
  * {@link DialQueue}, so that a claim costs O(log n) per record returned; numbers are indexed by
- * their digits, and by their digits reversed, so that exact, prefix and suffix searches are
- * look-ups and ranges. A search for digits anywhere in a number ({@code CONTAINS}) walks the
- * campaign's distinct numbers, not its records. Leases wait in a heap by expiry.
+ * their digits in a hash map (an exact search is a look-up, a write one hash insert), and sorted,
+ * with their reverse, when a prefix or suffix search first follows a change of numbers (those
+ * searches are then ranges). A search for digits anywhere in a number ({@code CONTAINS}) walks
+ * the campaign's distinct numbers, not its records. Leases wait in a heap by expiry.
  *
  * <p><b>Consistency.</b> An {@link #upsert} locks every campaign of its batch (in campaign id
  * order, so that two batches never deadlock) and releases them once the whole batch is written;
