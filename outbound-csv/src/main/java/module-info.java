@@ -1,6 +1,15 @@
 /**
- * Outbound csv: reserved for the capability the README's module table describes; it has no public API yet.
+ * Outbound's lead-list import and export: CSV files read with FastCSV (separator and encoding
+ * detected), columns mapped to record fields, every row accounted for, result files, and export.
  */
 module dev.outbound.csv {
-    requires dev.outbound.core;
+    requires transitive dev.outbound.core;
+    requires transitive dev.outbound.spi;
+    requires de.siegmar.fastcsv;
+
+    exports dev.outbound.csv;
+    exports dev.outbound.csv.read;
+    exports dev.outbound.csv.mapping;
+    exports dev.outbound.csv.imports;
+    exports dev.outbound.csv.export;
 }

@@ -1,0 +1,7 @@
+package dev.outbound.csv.export;
+
+/** Placeholder: being written. */
+public final class LeadExport {
+    private LeadExport() {
+    }
+}

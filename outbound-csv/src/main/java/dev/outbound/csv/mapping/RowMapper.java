@@ -1,0 +1,7 @@
+package dev.outbound.csv.mapping;
+
+/** Placeholder: being written. */
+public final class RowMapper {
+    private RowMapper() {
+    }
+}
