@@ -12,6 +12,46 @@ public sealed interface Target {
     /** @return the target in words, as a mapping template names it */
     String describe();
 
+    /**
+     * Reads a target back from its {@link #describe()} text: {@code customer_reference_id},
+     * {@code agent}, {@code phone:<field>}, {@code local_time_zone}, {@code scheduled_for},
+     * {@code region}, {@code list}, {@code priority} or {@code field:<name>}.
+     *
+     * @param description the text, as {@link #describe()} writes it (surrounding spaces ignored)
+     * @return the target
+     * @throws InvalidValueException for {@code mapping target} when the text names no target
+     */
+    static Target parse(String description) {
+        Objects.requireNonNull(description, "description");
+        String d = description.strip();
+        switch (d) {
+            case "customer_reference_id":
+                return new CustomerRef();
+            case "agent":
+                return new Agent();
+            case "local_time_zone":
+                return new TimeZone();
+            case "scheduled_for":
+                return new ScheduledFor();
+            case "region":
+                return new Region();
+            case "list":
+                return new ListName();
+            case "priority":
+                return new Priority();
+            default:
+                break;
+        }
+        if (d.startsWith("phone:")) {
+            return new Phone(new PhoneField(d.substring("phone:".length())));
+        }
+        if (d.startsWith("field:") && !d.substring("field:".length()).isBlank()) {
+            return new Custom(d.substring("field:".length()));
+        }
+        throw new InvalidValueException("mapping target", "one of customer_reference_id, agent, phone:<field>, "
+                + "local_time_zone, scheduled_for, region, list, priority, field:<name>", "'" + description + "'");
+    }
+
     /** The customer reference id (seed 000's {@code customer_reference_id}). */
     record CustomerRef() implements Target {
         @Override
