@@ -1,7 +1,346 @@
 package dev.outbound.csv.imports;
 
-/** Placeholder: being written. */
+import dev.outbound.core.InvalidValueException;
+import dev.outbound.core.field.FieldDefinition;
+import dev.outbound.core.record.RecordFactory;
+import dev.outbound.csv.mapping.ColumnMapping;
+import dev.outbound.csv.mapping.MappingOptions;
+import dev.outbound.csv.mapping.RowMapper;
+import dev.outbound.csv.mapping.ValueOptions;
+import dev.outbound.csv.read.CsvSource;
+import dev.outbound.csv.read.ReadOptions;
+import dev.outbound.spi.directory.AgentDirectory;
+import dev.outbound.spi.store.RecordStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Imports lead lists into a campaign's {@link RecordStore}, accounting for every row (seeds 000,
+ * 002, 003, 004). Immutable and thread-safe: one {@code LeadImport} per campaign setting makes any
+ * number of {@linkplain #newJob jobs}, each for one file.
+ *
+ * <pre>{@code
+ * LeadImport imports = LeadImport.newBuilder(factory, store)
+ *         .onExisting(OnExisting.OVERWRITE).resultDirectory(Path.of("imports/42")).build();
+ * ImportResult result = imports.newJob(Path.of("leads.csv")).run();
+ * }</pre>
+ *
+ * <p><b>Rows.</b> Every data row ends in exactly one count of {@link ImportCounts}: a row the
+ * mapper refuses, or whose agent the {@linkplain Builder#agentDirectory directory} does not know
+ * ({@code AGENT_UNKNOWN}), is <em>invalid</em>. With duplicate detection on (the default), the
+ * first row that makes a record for a customer reference id takes the id and later rows that
+ * make a record for it are <em>duplicates</em> (seed 000: "the first occurrences will be used");
+ * an invalid row takes no id, so a valid row after it with the same id is imported. With detection
+ * off, a later row is written like any other and meets the earlier row's record as an existing
+ * one. A row that makes a record is then written, in batches, and is <em>imported</em> (new key),
+ * <em>updated</em> (the stored record overwritten) or <em>unchanged</em> (the stored record kept,
+ * by {@link OnExisting#SKIP} or because a dialer holds it, which {@code OVERWRITE} reports as a
+ * {@code RECORD_IN_CALL} warning).
+ *
+ * <p><b>Replace</b> (seed 000's append/replace; seed 003's "deletes all contacts from the campaign
+ * before importing"): after a run that read the whole file and was not cancelled, the campaign's
+ * records whose reference id no accepted row took are deleted, except those a dialer holds
+ * (counted as {@code deleteSkipped}). The deletion comes last, so a failed or cancelled run never
+ * deletes; a file that makes no record at all deletes the whole campaign, as replace says.
+ *
+ * <p><b>Not in this class (yet).</b> Seed 003's import/update/merge rules (activate, inactivate,
+ * delete per side), seed 002's "reset customer status", "reset agent" and dial-list rules, and
+ * imports into the DNC, black or white lists: each would be a further builder option here.
+ */
 public final class LeadImport {
-    private LeadImport() {
+    /** The default number of records per {@link RecordStore#upsert}. */
+    public static final int DEFAULT_BATCH_SIZE = 1_000;
+
+    /** The settings the pipeline reads; package-private so that tests can run it directly. */
+    record Settings(RecordFactory factory, RecordStore store, OnExisting onExisting, boolean replace,
+            boolean dedupe, Optional<AgentDirectory> agentDirectory, int batchSize) {
+    }
+
+    private final Settings settings;
+    private final ReadOptions readOptions;
+    private final Optional<ColumnMapping> mapping;
+    private final MappingOptions mappingOptions;
+    private final ValueOptions valueOptions;
+    private final Optional<Path> resultDirectory;
+    private final ImportListener listener;
+
+    private LeadImport(Builder b) {
+        this.settings = new Settings(b.factory, b.store, b.onExisting, b.replace, b.dedupe,
+                Optional.ofNullable(b.agentDirectory), b.batchSize);
+        this.readOptions = b.readOptions != null ? b.readOptions : ReadOptions.detect();
+        this.mapping = Optional.ofNullable(b.mapping);
+        this.mappingOptions = b.mappingOptions != null ? b.mappingOptions
+                : MappingOptions.defaults(List.copyOf(b.factory.phoneFields()));
+        this.valueOptions = b.valueOptions != null ? b.valueOptions : ValueOptions.defaults();
+        this.resultDirectory = Optional.ofNullable(b.resultDirectory);
+        this.listener = b.listener != null ? b.listener : new ImportListener() {
+        };
+    }
+
+    /**
+     * @param factory makes the campaign's records; its clock gives the instants the store sees
+     * @param store where the records go
+     * @return a builder: detected reading, automatic mapping, skip existing records, append,
+     *     duplicate detection on, no agent directory, no result files, batches of
+     *     {@value #DEFAULT_BATCH_SIZE}
+     */
+    public static Builder newBuilder(RecordFactory factory, RecordStore store) {
+        return new Builder(Objects.requireNonNull(factory, "factory"), Objects.requireNonNull(store, "store"));
+    }
+
+    /**
+     * Makes a job that imports a file when {@linkplain ImportJob#run() run}. Nothing is read
+     * until then.
+     *
+     * @param file the CSV file
+     * @return the job, pending
+     */
+    public ImportJob newJob(Path file) {
+        Objects.requireNonNull(file, "file");
+        return newJob(Optional.of(file), () -> RowSource.of(CsvSource.open(file, readOptions)), this::mapperFor);
+    }
+
+    /**
+     * Validates the first rows of a file without writing anything (seed 002 shows the first 10
+     * rows; seed 004 "check data"): maps them, checks agents and in-file duplicates as an import
+     * would, and looks each accepted record's key up in the store ({@link RecordStore#get}, and
+     * {@link RecordStore#lease} for {@code OVERWRITE}) to say whether it would be imported,
+     * updated or left unchanged. Replace is not previewed (nothing is counted as deleted), no
+     * result files are written and the listener is not called.
+     *
+     * @param file the CSV file
+     * @param rows how many data rows to check, 1 or more
+     * @return the result, {@code FINISHED} (or {@code FAILED} when the file cannot be read), with
+     *     {@link ImportResult#preview()} set
+     */
+    public ImportResult preview(Path file, int rows) {
+        Objects.requireNonNull(file, "file");
+        return preview(Optional.of(file), () -> RowSource.of(CsvSource.open(file, readOptions)), this::mapperFor,
+                rows);
+    }
+
+    ImportJob newJob(Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor) {
+        return new ImportJob(this, file, opener, mapperFor, false, 0);
+    }
+
+    ImportResult preview(Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor,
+            int rows) {
+        if (rows < 1) {
+            throw new InvalidValueException("preview rows", "1 or more", rows);
+        }
+        return new ImportJob(this, file, opener, mapperFor, true, rows).run();
+    }
+
+    /**
+     * The mapping for a file's header: the given one, which must have been made for exactly this
+     * header, or the automatic one.
+     *
+     * @throws InvalidValueException when the given mapping's header is not the file's
+     */
+    Mapper mapperFor(List<String> header) {
+        ColumnMapping m;
+        if (mapping.isPresent()) {
+            m = mapping.get();
+            if (!m.header().equals(header)) {
+                throw new InvalidValueException("column mapping", "made for the file's header " + header,
+                        m.header());
+            }
+        } else {
+            m = ColumnMapping.auto(header, mappingOptions);
+        }
+        List<String> schemaFields = new ArrayList<>();
+        for (FieldDefinition d : settings.factory().fieldSchema().definitions()) {
+            schemaFields.add(d.name());
+        }
+        return Mapper.of(m, RowMapper.of(m, settings.factory(), valueOptions), schemaFields);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    Optional<Path> resultDirectory() {
+        return resultDirectory;
+    }
+
+    ImportListener listener() {
+        return listener;
+    }
+
+    /**
+     * Builds a {@link LeadImport}. Each option may be set once; setting one twice, or setting
+     * both {@link #mapping} and {@link #mappingOptions}, fails at {@link #build()} naming them.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+        private final RecordFactory factory;
+        private final RecordStore store;
+        private ReadOptions readOptions;
+        private ColumnMapping mapping;
+        private MappingOptions mappingOptions;
+        private ValueOptions valueOptions;
+        private OnExisting onExisting = OnExisting.SKIP;
+        private boolean replace;
+        private boolean dedupe = true;
+        private AgentDirectory agentDirectory;
+        private Path resultDirectory;
+        private ImportListener listener;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private final List<String> set = new ArrayList<>();
+        private final List<String> twice = new ArrayList<>();
+
+        private Builder(RecordFactory factory, RecordStore store) {
+            this.factory = factory;
+            this.store = store;
+        }
+
+        private void once(String option) {
+            if (set.contains(option)) {
+                twice.add(option);
+            }
+            set.add(option);
+        }
+
+        /**
+         * @param options the separator and encoding, each detected unless given (default: both detected)
+         * @return this builder
+         */
+        public Builder readOptions(ReadOptions options) {
+            once("readOptions");
+            readOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * @param m the column mapping, made for the header of the files this import reads (a file
+         *     with another header fails); default: {@link ColumnMapping#auto} on each file's header
+         * @return this builder
+         */
+        public Builder mapping(ColumnMapping m) {
+            once("mapping");
+            mapping = Objects.requireNonNull(m, "m");
+            return this;
+        }
+
+        /**
+         * @param options how the automatic mapping treats columns (default:
+         *     {@link MappingOptions#defaults} with the factory's phone fields); not with {@link #mapping}
+         * @return this builder
+         */
+        public Builder mappingOptions(MappingOptions options) {
+            once("mappingOptions");
+            mappingOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * @param options how cell values are read (default: {@link ValueOptions#defaults()})
+         * @return this builder
+         */
+        public Builder valueOptions(ValueOptions options) {
+            once("valueOptions");
+            valueOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * @param choice what happens to a row whose key the store holds (default {@link OnExisting#SKIP})
+         * @return this builder
+         */
+        public Builder onExisting(OnExisting choice) {
+            once("onExisting");
+            onExisting = Objects.requireNonNull(choice, "choice");
+            return this;
+        }
+
+        /**
+         * @param on whether, after a complete and uncancelled run, the campaign's records the file
+         *     did not name are deleted (default false: append)
+         * @return this builder
+         */
+        public Builder replace(boolean on) {
+            once("replace");
+            replace = on;
+            return this;
+        }
+
+        /**
+         * @param on whether later rows with a customer reference id an earlier row took are
+         *     reported as duplicates and not written (default true; seed 000's per-campaign switch)
+         * @return this builder
+         */
+        public Builder dedupe(boolean on) {
+            once("dedupe");
+            dedupe = on;
+            return this;
+        }
+
+        /**
+         * @param directory the host's agents: a record whose agent it does not know is invalid
+         *     ({@code AGENT_UNKNOWN}); default none, only the e-mail's syntax is checked
+         * @return this builder
+         */
+        public Builder agentDirectory(AgentDirectory directory) {
+            once("agentDirectory");
+            agentDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * @param dir where each job writes {@code success.csv}, {@code errors.csv},
+         *     {@code duplicates.csv}, a byte-for-byte copy of the input named {@code original-}
+         *     and the input's name, and {@code summary.json}; created if missing, files in it
+         *     replaced (default: no result files)
+         * @return this builder
+         */
+        public Builder resultDirectory(Path dir) {
+            once("resultDirectory");
+            resultDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * @param l told of each job's status and progress (default: nobody)
+         * @return this builder
+         */
+        public Builder listener(ImportListener l) {
+            once("listener");
+            listener = Objects.requireNonNull(l, "l");
+            return this;
+        }
+
+        /**
+         * @param n rows per batch, 1 to {@value RecordStore#MAX_BATCH} (default
+         *     {@value #DEFAULT_BATCH_SIZE}); each batch is one upsert and one chance to report progress
+         * @return this builder
+         */
+        public Builder batchSize(int n) {
+            once("batchSize");
+            batchSize = n;
+            return this;
+        }
+
+        /**
+         * @return the import
+         * @throws InvalidValueException when an option was set twice, both {@code mapping} and
+         *     {@code mappingOptions} were set, or the batch size is out of range
+         */
+        public LeadImport build() {
+            if (!twice.isEmpty()) {
+                throw new InvalidValueException("lead import", "each option set once", "set twice: " + twice);
+            }
+            if (mapping != null && mappingOptions != null) {
+                throw new InvalidValueException("lead import", "mapping or mappingOptions, not both: "
+                        + "mappingOptions only shape the automatic mapping", "mapping and mappingOptions both set");
+            }
+            if (batchSize < 1 || batchSize > RecordStore.MAX_BATCH) {
+                throw new InvalidValueException("batchSize", "1 - " + RecordStore.MAX_BATCH, batchSize);
+            }
+            return new LeadImport(this);
+        }
     }
 }

@@ -1,0 +1,336 @@
+package dev.outbound.csv.imports;
+
+import dev.outbound.core.record.CampaignId;
+import dev.outbound.core.record.CustomerRef;
+import dev.outbound.core.record.Record;
+import dev.outbound.csv.RowProblem;
+import dev.outbound.csv.mapping.RowOutcome;
+import dev.outbound.csv.read.SourceRow;
+import dev.outbound.spi.directory.AgentDirectory;
+import dev.outbound.spi.store.BulkResult;
+import dev.outbound.spi.store.RecordQuery;
+import dev.outbound.spi.store.RecordStore;
+import dev.outbound.spi.store.UpsertResult;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The pipeline's core, one run over one source: read a row, map it, check its agent, check it
+ * against the rows before it, and write accepted records in batches, accounting for every row.
+ *
+ * <p>Rows are handled in file order in batches of up to {@code batchSize} rows of any kind; at the
+ * end of a batch its accepted records go to the store in one upsert, the counts and problems are
+ * taken from the upsert's outcomes (no look-ups), and each row goes to the result sink, all in row
+ * order. Memory is bounded by the batch, plus one map entry per distinct customer reference id
+ * when duplicates are detected or replace is on.
+ *
+ * <p>Mapping is the only step that depends on nothing before it; it is thread-safe, so a parallel
+ * variant can map ahead on several threads and keep the rest here, in order.
+ */
+final class ImportRun {
+    /** Hooks into the job: cancellation and progress. */
+    interface Control {
+        /** @return whether the run should stop at the next row */
+        boolean cancelRequested();
+
+        /**
+         * A row was read.
+         *
+         * @param rows rows read so far
+         * @param bytes bytes consumed so far
+         */
+        void rowRead(long rows, long bytes);
+
+        /** A batch was written. */
+        void batchWritten();
+    }
+
+    /** How a run ended, and why when it failed. */
+    record End(ImportStatus status, Optional<String> failure) {
+    }
+
+    /** One row waiting for its batch to be written. */
+    private static final class Pending {
+        final SourceRow row;
+        /** The accepted record, or null for an invalid or duplicate row. */
+        final Record record;
+        /** Warnings of an accepted row; all reasons of an invalid row; the one problem of a duplicate. */
+        final List<RowProblem> problems;
+        /** The row a duplicate repeats, or 0. */
+        final long firstRow;
+
+        Pending(SourceRow row, Record record, List<RowProblem> problems, long firstRow) {
+            this.row = row;
+            this.record = record;
+            this.problems = problems;
+            this.firstRow = firstRow;
+        }
+    }
+
+    private final LeadImport.Settings settings;
+    private final RowSource source;
+    private final Mapper mapper;
+    private final ResultSink sink;
+    private final BatchWriter writer;
+    private final boolean deleteOthers;
+    private final Control control;
+
+    /** The first row that made a record for each customer reference id; kept for dedupe and replace. */
+    private final Map<String, Long> firstRowByRef;
+    private final List<Pending> pending;
+    private final List<Record> batch;
+    private final ProblemLog problems = new ProblemLog();
+    private long rowsRead;
+    private long total;
+    private long imported;
+    private long updated;
+    private long unchanged;
+    private long duplicates;
+    private long invalid;
+    private long warnings;
+    private long deleted;
+    private long deleteSkipped;
+
+    ImportRun(LeadImport.Settings settings, RowSource source, Mapper mapper, ResultSink sink, BatchWriter writer,
+            boolean deleteOthers, Control control) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.source = Objects.requireNonNull(source, "source");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.deleteOthers = deleteOthers;
+        this.control = Objects.requireNonNull(control, "control");
+        this.firstRowByRef = settings.dedupe() || deleteOthers ? new HashMap<>() : null;
+        this.pending = new ArrayList<>(settings.batchSize());
+        this.batch = new ArrayList<>(settings.batchSize());
+    }
+
+    /**
+     * Runs to the end of the source, a cancellation, or a failure to read. On a failure to read or
+     * a cancellation the rows read so far are still written and counted, and replace deletes
+     * nothing. A store that throws on a batch fails the run; that batch's rows are not counted.
+     *
+     * @return how it ended
+     */
+    End run() {
+        String readFailure = null;
+        while (true) {
+            if (control.cancelRequested()) {
+                break;
+            }
+            Optional<SourceRow> next;
+            try {
+                next = source.next();
+            } catch (UncheckedIOException e) {
+                readFailure = "reading stopped after row " + rowsRead + ": " + describe(e.getCause());
+                break;
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            rowsRead++;
+            control.rowRead(rowsRead, source.bytesRead());
+            pending.add(classify(next.get()));
+            if (pending.size() >= settings.batchSize()) {
+                Optional<String> storeFailure = flush();
+                if (storeFailure.isPresent()) {
+                    return new End(ImportStatus.FAILED, storeFailure);
+                }
+                control.batchWritten();
+            }
+        }
+        Optional<String> storeFailure = flush();
+        if (storeFailure.isPresent()) {
+            return new End(ImportStatus.FAILED, storeFailure);
+        }
+        if (readFailure != null) {
+            return new End(ImportStatus.FAILED, Optional.of(readFailure));
+        }
+        // A cancellation that comes after the last row still stops replace: it is the one step
+        // that cannot be undone.
+        if (control.cancelRequested()) {
+            return new End(ImportStatus.CANCELLED, Optional.empty());
+        }
+        if (deleteOthers) {
+            Optional<String> deleteFailure = deleteOthers();
+            if (deleteFailure.isPresent()) {
+                return new End(ImportStatus.FAILED, deleteFailure);
+            }
+        }
+        return new End(ImportStatus.FINISHED, Optional.empty());
+    }
+
+    /** Maps a row and decides, as far as it can without the store, what it is. */
+    private Pending classify(SourceRow row) {
+        RowOutcome outcome = mapper.map().apply(row);
+        if (outcome instanceof RowOutcome.Invalid) {
+            return new Pending(row, null, ((RowOutcome.Invalid) outcome).problems(), 0);
+        }
+        RowOutcome.Mapped mapped = (RowOutcome.Mapped) outcome;
+        Record record = mapped.record();
+        Optional<AgentDirectory> directory = settings.agentDirectory();
+        if (directory.isPresent() && record.agent().isPresent() && !directory.get().exists(record.agent().get())) {
+            List<RowProblem> reasons = new ArrayList<>(mapped.warnings());
+            reasons.add(new RowProblem(row.row(), row.line(), mapper.agentColumn(), RowProblem.Severity.ERROR,
+                    "AGENT_UNKNOWN", "agent '" + record.agent().get().value()
+                            + "' is not a user of the system; expected the e-mail of a known agent"));
+            return new Pending(row, null, reasons, 0);
+        }
+        // Only rows that made a record take their reference id: an invalid row never makes a
+        // later valid row with the same id a duplicate.
+        String ref = record.ref().value();
+        if (firstRowByRef != null) {
+            Long first = firstRowByRef.putIfAbsent(ref, row.row());
+            if (first != null && settings.dedupe()) {
+                RowProblem dup = new RowProblem(row.row(), row.line(), mapper.refColumn(), RowProblem.Severity.ERROR,
+                        "DUPLICATE_IN_FILE", "customer reference id '" + ref + "' was already used by row " + first
+                                + "; the first occurrence wins and this row is ignored");
+                return new Pending(row, null, List.of(dup), first);
+            }
+        }
+        return new Pending(row, record, mapped.warnings(), 0);
+    }
+
+    /**
+     * Writes the pending batch, counts it and passes each row to the sink.
+     *
+     * @return why the store refused the batch, if it did
+     */
+    private Optional<String> flush() {
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        batch.clear();
+        for (Pending p : pending) {
+            if (p.record != null) {
+                batch.add(p.record);
+            }
+        }
+        List<UpsertResult.Outcome> outcomes = List.of();
+        if (!batch.isEmpty()) {
+            try {
+                outcomes = writer.write(batch);
+            } catch (RuntimeException e) {
+                String failure = "the record store refused the batch of rows " + pending.get(0).row.row() + " to "
+                        + pending.get(pending.size() - 1).row.row() + " (" + pending.size()
+                        + " rows, not counted): " + describe(e);
+                pending.clear();
+                return Optional.of(failure);
+            }
+        }
+        // Count the whole batch before writing result files, so that a result file that cannot
+        // be written leaves the counts whole.
+        int k = 0;
+        for (Pending p : pending) {
+            total++;
+            if (p.record == null) {
+                if (p.firstRow > 0) {
+                    duplicates++;
+                } else {
+                    invalid++;
+                }
+                problems.addAll(p.problems);
+                continue;
+            }
+            UpsertResult.Outcome o = outcomes.get(k++);
+            boolean warned = !p.problems.isEmpty();
+            problems.addAll(p.problems);
+            switch (o) {
+                case CREATED:
+                    imported++;
+                    break;
+                case REPLACED:
+                    updated++;
+                    break;
+                case KEPT_EXISTING:
+                    unchanged++;
+                    break;
+                case SKIPPED_CLAIMED:
+                    unchanged++;
+                    warned = true;
+                    problems.add(new RowProblem(p.row.row(), p.row.line(), Optional.empty(),
+                            RowProblem.Severity.WARNING, "RECORD_IN_CALL", "record '" + p.record.ref().value()
+                                    + "' is held by a dialer (in a call); the stored record was kept: import the "
+                                    + "row again once the call has ended"));
+                    break;
+                default:
+                    throw new IllegalStateException("unknown upsert outcome " + o);
+            }
+            if (warned) {
+                warnings++;
+            }
+        }
+        for (Pending p : pending) {
+            if (p.record != null) {
+                sink.accepted(p.row, p.record);
+            } else if (p.firstRow > 0) {
+                sink.duplicate(p.row, p.firstRow);
+            } else {
+                sink.invalid(p.row, p.problems);
+            }
+        }
+        pending.clear();
+        return Optional.empty();
+    }
+
+    /**
+     * Replace's second half: deletes the campaign's records whose reference id no row of the file
+     * took. The keys are collected first and the stream closed, so that a database store is not
+     * asked to delete under its own open cursor.
+     *
+     * @return why the store failed, if it did
+     */
+    private Optional<String> deleteOthers() {
+        RecordStore store = settings.store();
+        CampaignId campaign = settings.factory().campaign();
+        Clock clock = settings.factory().clock();
+        List<CustomerRef> stale = new ArrayList<>();
+        try {
+            try (Stream<Record> all = store.stream(RecordQuery.campaign(campaign))) {
+                all.forEach(r -> {
+                    if (!firstRowByRef.containsKey(r.ref().value())) {
+                        stale.add(r.ref());
+                    }
+                });
+            }
+            for (int from = 0; from < stale.size(); from += settings.batchSize()) {
+                RecordQuery.Builder q = RecordQuery.newBuilder().campaign(campaign);
+                for (CustomerRef ref : stale.subList(from, Math.min(stale.size(), from + settings.batchSize()))) {
+                    q.ref(ref);
+                }
+                BulkResult r = store.delete(q.build(), clock.instant());
+                deleted += r.applied();
+                deleteSkipped += r.skipped().size();
+            }
+        } catch (RuntimeException e) {
+            return Optional.of("replace: deleting the records the file did not name failed after " + deleted
+                    + " deletions: " + describe(e));
+        }
+        return Optional.empty();
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    ImportCounts counts() {
+        return new ImportCounts(total, imported, updated, unchanged, duplicates, invalid, warnings, deleted,
+                deleteSkipped);
+    }
+
+    ProblemLog problems() {
+        return problems;
+    }
+}
