@@ -34,8 +34,9 @@ import java.util.function.Function;
  *
  * <p>{@link #cancel()} stops the run before the next row: the rows already read are written and
  * counted, records already written stay, replace deletes nothing, and the status becomes
- * {@code CANCELLED}. With a result directory, the result files then hold exactly the rows read
- * and {@code summary.json} is written whatever the end.
+ * {@code CANCELLED}. With a result directory, the result files then hold exactly the rows read.
+ * Once a run has started, {@code summary.json} is written whatever the end; a job cancelled
+ * before it ran writes nothing.
  */
 public final class ImportJob {
     /** The least time between two progress reports, except the first and the last. */
@@ -95,9 +96,9 @@ public final class ImportJob {
     }
 
     /**
-     * Asks the job to stop. A pending job becomes {@code CANCELLED} at once (and its
-     * {@link #run()} then reads nothing); a running one stops before its next row. Thread-safe;
-     * asking twice does no harm.
+     * Asks the job to stop. A pending job becomes {@code CANCELLED} at once, the listener being
+     * told on the calling thread (and its {@link #run()} then reads nothing); a running one stops
+     * before its next row. Thread-safe; asking twice does no harm.
      *
      * @return whether the request can still take effect: false when the job has already ended
      */

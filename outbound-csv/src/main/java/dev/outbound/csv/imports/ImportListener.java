@@ -1,7 +1,8 @@
 package dev.outbound.csv.imports;
 
 /**
- * Told what an {@link ImportJob} is doing, on the thread that runs it: each change of status and,
+ * Told what an {@link ImportJob} is doing, on the thread that runs it (or, for a job cancelled
+ * before it ran, the thread that cancelled it): each change of status and,
  * between batches, how far it has got. Progress comes at most once per batch and at most every
  * 100 ms, except that the first batch and the end are always reported, so a progress bar can
  * follow without slowing the import. A listener may {@linkplain ImportJob#cancel() cancel} the

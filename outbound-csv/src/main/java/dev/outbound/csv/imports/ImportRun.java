@@ -1,5 +1,6 @@
 package dev.outbound.csv.imports;
 
+import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CampaignId;
 import dev.outbound.core.record.CustomerRef;
 import dev.outbound.core.record.Record;
@@ -87,6 +88,12 @@ final class ImportRun {
     private final List<Pending> pending;
     private final List<Record> batch;
     private final ProblemLog problems = new ProblemLog();
+    /**
+     * What the directory said of each agent so far: a file names few agents, and a directory may
+     * be a remote service. Bounded, so that a file of distinct unknown agents cannot grow it.
+     */
+    private final Map<AgentEmail, Boolean> agentKnown = new HashMap<>();
+    private static final int AGENT_CACHE_LIMIT = 10_000;
     private long rowsRead;
     private long total;
     private long imported;
@@ -176,7 +183,7 @@ final class ImportRun {
         RowOutcome.Mapped mapped = (RowOutcome.Mapped) outcome;
         Record record = mapped.record();
         Optional<AgentDirectory> directory = settings.agentDirectory();
-        if (directory.isPresent() && record.agent().isPresent() && !directory.get().exists(record.agent().get())) {
+        if (directory.isPresent() && record.agent().isPresent() && !known(directory.get(), record.agent().get())) {
             List<RowProblem> reasons = new ArrayList<>(mapped.warnings());
             reasons.add(new RowProblem(row.row(), row.line(), mapper.agentColumn(), RowProblem.Severity.ERROR,
                     "AGENT_UNKNOWN", "agent '" + record.agent().get().value()
@@ -196,6 +203,17 @@ final class ImportRun {
             }
         }
         return new Pending(row, record, mapped.warnings(), 0);
+    }
+
+    private boolean known(AgentDirectory directory, AgentEmail agent) {
+        Boolean known = agentKnown.get(agent);
+        if (known == null) {
+            known = directory.exists(agent);
+            if (agentKnown.size() < AGENT_CACHE_LIMIT) {
+                agentKnown.put(agent, known);
+            }
+        }
+        return known;
     }
 
     /**

@@ -47,6 +47,20 @@ import java.util.function.Function;
  * (counted as {@code deleteSkipped}). The deletion comes last, so a failed or cancelled run never
  * deletes; a file that makes no record at all deletes the whole campaign, as replace says.
  *
+ * <p><b>Result files</b> (seed 002's success, error, duplicated and original data), when a
+ * {@linkplain Builder#resultDirectory result directory} is given, written as the import streams:
+ * {@code success.csv} holds the record of every accepted row (imported, updated or unchanged, as
+ * the file gave it) in {@link dev.outbound.csv.export.LeadExport}'s standard columns for the
+ * factory's phone fields and the campaign's custom fields; {@code errors.csv} every invalid row,
+ * its original cells under the original header followed by {@code row, line, column, code,
+ * message} (one line per row: several problems are joined with {@code " | "}, the n-th column,
+ * code and message belonging together); {@code duplicates.csv} every duplicate row, its cells
+ * followed by {@code row, line, first_row}. So each data row is in exactly one of the three.
+ * Beside them, {@code original-<name>} is the input copied byte for byte and
+ * {@code summary.json} is {@link ImportResult#toJson()}. All are UTF-8 and comma-separated,
+ * whatever the input was, so that an error file can be fixed and imported again. Two jobs must
+ * not share a result directory at the same time.
+ *
  * <p><b>Not in this class (yet).</b> Seed 003's import/update/merge rules (activate, inactivate,
  * delete per side), seed 002's "reset customer status", "reset agent" and dial-list rules, and
  * imports into the DNC, black or white lists: each would be a further builder option here.

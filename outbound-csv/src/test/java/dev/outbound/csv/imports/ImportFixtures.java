@@ -81,7 +81,7 @@ final class ImportFixtures {
         String ref = row.cell(0).orElse("");
         String number = row.cell(1).orElse("");
         String agent = row.cell(2).orElse("");
-        int priority = row.cell(3).filter(s -> !s.isEmpty()).map(Integer::parseInt).orElse(0);
+        int priority = row.cell(3).filter(s -> s.matches("[0-9]+")).map(Integer::parseInt).orElse(0);
         List<RowProblem> problems = new ArrayList<>();
         if (ref.isEmpty()) {
             problems.add(error(row, "customer_reference_id", "REF_MISSING", "no customer reference id"));

@@ -279,6 +279,25 @@ class ImportPipelineTest {
     }
 
     @Test
+    void agentDirectory_sameAgentOnManyRows_askedOnce() {
+        InMemoryAgentDirectory known = InMemoryAgentDirectory.of(Agent.of(AgentEmail.of("ann@example.com"), "Ann"));
+        List<String> asked = new ArrayList<>();
+        dev.outbound.spi.directory.AgentDirectory counting = email -> {
+            asked.add(email.value());
+            return known.find(email);
+        };
+        List<SourceRow> rows = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            rows.add(row(i, "R" + i, ImportFixtures.phone(i), i % 2 == 0 ? "zed@example.com" : "ann@example.com"));
+        }
+
+        ImportResult r = importRows(builder().agentDirectory(counting).build(), factory, rows);
+
+        assertThat(r.counts()).isEqualTo(new ImportCounts(5, 3, 0, 0, 0, 2, 0, 0, 0));
+        assertThat(asked).containsExactly("ann@example.com", "zed@example.com");
+    }
+
+    @Test
     void noAgentDirectory_anyWellFormedAgentImported() {
         ImportResult r = importRows(builder().build(), factory,
                 List.of(row(1, "A", ImportFixtures.phone(1), "zed@example.com")));
