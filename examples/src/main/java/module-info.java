@@ -1,4 +1,13 @@
-/** Runnable programs that embed Outbound: the demo and the README's example. Exports nothing. */
+/**
+ * Runnable programs that embed Outbound: the demo, the README's example, and the {@code outbound}
+ * command line. Exports nothing.
+ */
 module dev.outbound.examples {
     requires dev.outbound.core;
+    requires dev.outbound.spi;
+    requires dev.outbound.csv;
+    requires info.picocli;
+
+    // picocli fills the commands' fields by reflection.
+    opens dev.outbound.examples.cli to info.picocli;
 }

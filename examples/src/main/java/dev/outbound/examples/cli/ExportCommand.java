@@ -1,0 +1,80 @@
+package dev.outbound.examples.cli;
+
+import dev.outbound.core.phone.PhoneField;
+import dev.outbound.core.record.CampaignId;
+import dev.outbound.core.record.Record;
+import dev.outbound.core.record.RecordPhone;
+import dev.outbound.csv.export.LeadExport;
+import dev.outbound.spi.OutboundServices;
+import dev.outbound.spi.store.RecordQuery;
+import dev.outbound.spi.store.RecordStore;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code outbound export}: a campaign's records to a CSV file. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a campaign's records to a CSV file.")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", paramLabel = "URL",
+            description = "The record store (a binding on the class path takes it); without it, records live in memory.")
+    Optional<String> store = Optional.empty();
+
+    @Option(names = "--campaign", required = true, paramLabel = "NAME", description = "The campaign to export.")
+    String campaign;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
+    Path out;
+
+    @Option(names = "--fields", split = ",", paramLabel = "a,b",
+            description = "The columns to write, in order (default: all of them).")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = "--separator", paramLabel = "CHAR", description = "The field separator (default: ,).")
+    Optional<Character> separator = Optional.empty();
+
+    @Override
+    public Integer call() throws Exception {
+        try (OutboundServices services = Stores.open(store)) {
+            RecordStore records = Stores.store(services);
+            RecordQuery query = RecordQuery.campaign(CampaignId.of(campaign));
+            // A first pass learns the columns: the phone fields and custom fields in use.
+            TreeSet<PhoneField> phoneFields = new TreeSet<>();
+            TreeSet<String> customFields = new TreeSet<>();
+            try (Stream<Record> all = records.stream(query)) {
+                all.forEach(r -> {
+                    for (RecordPhone p : r.phones()) {
+                        phoneFields.add(p.field());
+                    }
+                    customFields.addAll(r.fieldText().keySet());
+                });
+            }
+            LeadExport.Builder b = LeadExport.newBuilder().phoneFields(List.copyOf(phoneFields))
+                    .customFields(List.copyOf(customFields));
+            if (!fields.isEmpty()) {
+                b.columns(fields);
+            }
+            separator.ifPresent(b::separator);
+            LeadExport export = b.build();
+            long n;
+            try (OutputStream os = Files.newOutputStream(out); Stream<Record> all = records.stream(query)) {
+                n = export.export(all, os);
+            }
+            spec.commandLine().getOut().println("exported " + n + " records of campaign " + campaign + " to " + out);
+            return 0;
+        }
+    }
+}

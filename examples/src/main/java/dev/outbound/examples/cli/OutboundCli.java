@@ -1,0 +1,56 @@
+package dev.outbound.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code outbound} command line: imports lead lists into a record store and exports them,
+ * with the SDK's own import and export. Run as {@code java -jar examples/target/outbound.jar}.
+ */
+@Command(name = "outbound", mixinStandardHelpOptions = true, version = "outbound 0.1.0-SNAPSHOT",
+        description = "Import and export lead lists with the Outbound SDK.",
+        subcommands = {ImportCommand.class, ExportCommand.class})
+public final class OutboundCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs a command and exits with its code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs a command without exiting: what tests call.
+     *
+     * @param args the command line
+     * @param out where results go
+     * @param err where errors go
+     * @return the exit code: 0 when the command did its work, non-zero with a one-line reason on
+     *     {@code err} when it could not
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new OutboundCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("outbound: " + oneLine(e));
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
