@@ -7,6 +7,7 @@ import dev.outbound.core.record.RecordPhone;
 import dev.outbound.core.zone.ZoneName;
 import dev.outbound.core.zone.ZoneProvenance;
 import dev.outbound.core.zone.ZoneResolution;
+import dev.outbound.csv.internal.FormulaGuard;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,8 +65,9 @@ import java.util.stream.Stream;
  * followed by digits only, which a spreadsheet reads at most as that number (no function, no
  * reference), and the importer reads them back as numbers; a quote there would make every number
  * in the file need cleaning. Any other cell is neutralised, so a custom field holding
- * {@code -5} is written {@code '-5}: an importer reading such a file back must drop a leading
- * {@code '} before one of those characters.
+ * {@code -5} is written {@code '-5}; a cell that already starts with {@code '} gets one more, so
+ * that the import ({@link dev.outbound.csv.mapping.RowMapper}) can take the quote off exactly
+ * and a round trip gives back the value ({@code FormulaGuard}).
  *
  * <p>Output: FastCSV's writer, quoting a cell only when it holds the separator, a quote or a line
  * break; records end with CRLF (RFC 4180); no byte order mark except what the charset itself
@@ -82,8 +84,7 @@ public final class LeadExport {
     static final String LIST = "list";
     static final String PRIORITY = "priority";
 
-    /** The characters that make a spreadsheet read a cell as a formula. */
-    static final String FORMULA_STARTS = "=+-@\t\r";
+    /** An E.164 number: {@code +} and digits only, no formula. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private final List<Column> columns;
@@ -179,16 +180,12 @@ public final class LeadExport {
         List<String> cells = new ArrayList<>(columns.size());
         for (Column column : columns) {
             String value = column.value(record);
-            if (neutralise && needsNeutralising(value) && !(column.phone() && E164.matcher(value).matches())) {
+            if (neutralise && FormulaGuard.needsGuard(value) && !(column.phone() && E164.matcher(value).matches())) {
                 value = "'" + value;
             }
             cells.add(value);
         }
         return cells;
-    }
-
-    static boolean needsNeutralising(String value) {
-        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
     }
 
     /** The provenance of a record's zones in words. */

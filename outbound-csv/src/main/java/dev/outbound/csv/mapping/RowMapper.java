@@ -15,6 +15,7 @@ import dev.outbound.core.record.RecordProblem;
 import dev.outbound.core.zone.TimeZones;
 import dev.outbound.core.zone.ZoneResolution;
 import dev.outbound.csv.RowProblem;
+import dev.outbound.csv.internal.FormulaGuard;
 import dev.outbound.csv.read.SourceRow;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -451,10 +452,13 @@ public final class RowMapper {
             this.source = source;
         }
 
-        /** The trimmed cell of a column; empty for a missing cell or an unmapped target. */
+        /**
+         * The trimmed cell of a column, without the formula guard an export put on it; empty for
+         * a missing cell or an unmapped target.
+         */
         String cell(int column) {
             List<String> cells = source.cells();
-            return column >= 0 && column < cells.size() ? cells.get(column).strip() : "";
+            return column >= 0 && column < cells.size() ? FormulaGuard.unguard(cells.get(column).strip()) : "";
         }
 
         boolean refMissing() {

@@ -204,8 +204,18 @@ class LeadExportTest {
     }
 
     @Test
+    void neutralise_leadingQuote_guardedToo() {
+        for (String value : List.of("'=1", "'tis", "'")) {
+            Record r = factory().newRecord("C-8").phone(PhoneField.MOBILE, "+15305550147").field("v", value).build();
+            LeadExport export = LeadExport.newBuilder().columns(List.of("customer_reference_id"))
+                    .customFields(List.of("v")).header(false).build();
+            assertThat(export(export, r)).as(value).isEqualTo("C-8,'" + value + "\r\n");
+        }
+    }
+
+    @Test
     void neutralise_otherCellsUntouched() {
-        for (String value : List.of("1+1", "x=1", " =1", "'=1", "", "\u00e9")) {
+        for (String value : List.of("1+1", "x=1", " =1", "", "\u00e9")) {
             Record r = factory().newRecord("C-8").phone(PhoneField.MOBILE, "+15305550147").field("v", value).build();
             LeadExport export = LeadExport.newBuilder().columns(List.of("customer_reference_id"))
                     .customFields(List.of("v")).header(false).build();
