@@ -214,8 +214,9 @@ public final class LeadExport {
      * @param name the column's name
      * @param kind what it holds
      * @param field the phone field or custom field name, for those kinds
+     * @param phoneField the phone field, for a phone column: made once, not per cell
      */
-    private record Column(String name, Kind kind, String field) {
+    private record Column(String name, Kind kind, String field, PhoneField phoneField) {
         boolean phone() {
             return kind == Kind.PHONE;
         }
@@ -225,7 +226,7 @@ public final class LeadExport {
                 case REF:
                     return r.ref().value();
                 case PHONE:
-                    return r.phone(new PhoneField(field)).map(p -> p.number().e164()).orElse("");
+                    return r.phone(phoneField).map(p -> p.number().e164()).orElse("");
                 case TIME_ZONE:
                     return r.timeZone().map(ZoneName::id).orElse("");
                 case TIME_ZONE_SOURCE:
@@ -343,20 +344,20 @@ public final class LeadExport {
          */
         public LeadExport build() {
             List<Column> standard = new ArrayList<>();
-            standard.add(new Column(REF, Kind.REF, null));
+            standard.add(new Column(REF, Kind.REF, null, null));
             Set<PhoneField> seenPhones = new HashSet<>();
             for (PhoneField field : phoneFields) {
                 if (!seenPhones.add(field)) {
                     throw new IllegalArgumentException("phone fields: expected each once, found " + field + " twice");
                 }
-                standard.add(new Column(field.name(), Kind.PHONE, field.name()));
+                standard.add(new Column(field.name(), Kind.PHONE, field.name(), field));
             }
-            standard.add(new Column(TIME_ZONE, Kind.TIME_ZONE, null));
-            standard.add(new Column(TIME_ZONE_SOURCE, Kind.TIME_ZONE_SOURCE, null));
-            standard.add(new Column(SCHEDULED_FOR, Kind.SCHEDULED_FOR, null));
-            standard.add(new Column(AGENT, Kind.AGENT, null));
-            standard.add(new Column(LIST, Kind.LIST, null));
-            standard.add(new Column(PRIORITY, Kind.PRIORITY, null));
+            standard.add(new Column(TIME_ZONE, Kind.TIME_ZONE, null, null));
+            standard.add(new Column(TIME_ZONE_SOURCE, Kind.TIME_ZONE_SOURCE, null, null));
+            standard.add(new Column(SCHEDULED_FOR, Kind.SCHEDULED_FOR, null, null));
+            standard.add(new Column(AGENT, Kind.AGENT, null, null));
+            standard.add(new Column(LIST, Kind.LIST, null, null));
+            standard.add(new Column(PRIORITY, Kind.PRIORITY, null, null));
             List<String> standardNames = standard.stream().map(Column::name).toList();
             Set<String> distinctStandard = new HashSet<>(standardNames);
             if (distinctStandard.size() != standardNames.size()) {
@@ -398,7 +399,7 @@ public final class LeadExport {
                     throw new IllegalArgumentException("custom fields: expected each once (in any case), found '" + name
                             + "' twice");
                 }
-                chosen.add(new Column(name, Kind.CUSTOM, name));
+                chosen.add(new Column(name, Kind.CUSTOM, name, null));
             }
             if (chosen.isEmpty()) {
                 throw new IllegalArgumentException("columns: expected at least one column, found none");
