@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +50,8 @@ import java.util.stream.Stream;
  *
  * <p><b>Consistency.</b> An {@link #upsert} locks every campaign of its batch (in campaign id
  * order, so that two batches never deadlock) and releases them once the whole batch is written;
+ * a batch that brings a new campaign also excludes multi-campaign readers while it runs, so that
+ * none of them misses the new campaign's half of it;
  * a query, count or stream over several campaigns keeps each campaign locked from the moment it
  * reads it until it ends. So a reader sees none or all of a batch. A {@link #delete} or
  * {@link #changeStatus} over several campaigns applies to one campaign after another. A
@@ -74,6 +77,13 @@ import java.util.stream.Stream;
 public final class InMemoryRecordStore implements RecordStore {
     private static final Duration MAX_LEASE = Duration.ofDays(1);
     private final ConcurrentSkipListMap<String, StorePartition> partitions = new ConcurrentSkipListMap<>();
+    /**
+     * Guards the set of partitions for readers of several campaigns: they hold it for reading
+     * while they read; a batch that creates a campaign's partition holds it for writing. Without
+     * it a reader walking the campaigns could miss a campaign the batch creates and see another
+     * campaign's half of that batch.
+     */
+    private final ReentrantReadWriteLock layout = new ReentrantReadWriteLock();
     /** One counter for the whole store, so that a token is never given twice. */
     private final AtomicLong tokens = new AtomicLong();
 
@@ -137,9 +147,24 @@ public final class InMemoryRecordStore implements RecordStore {
                     + batch.size());
         }
         Record[] records = batch.toArray(new Record[0]);
-        TreeMap<String, StorePartition> touched = new TreeMap<>();
+        boolean creates = false;
         for (int i = 0; i < records.length; i++) {
-            Record r = Objects.requireNonNull(records[i], "batch[" + i + "]");
+            creates |= existing(Objects.requireNonNull(records[i], "batch[" + i + "]").campaign()) == null;
+        }
+        if (!creates) {
+            return upsertLocked(records, mode, at);
+        }
+        layout.writeLock().lock();
+        try {
+            return upsertLocked(records, mode, at);
+        } finally {
+            layout.writeLock().unlock();
+        }
+    }
+
+    private UpsertResult upsertLocked(Record[] records, UpsertMode mode, Instant at) {
+        TreeMap<String, StorePartition> touched = new TreeMap<>();
+        for (Record r : records) {
             touched.computeIfAbsent(r.campaign().value(), c -> partitionFor(r.campaign()));
         }
         UpsertResult.Outcome[] outcomes = new UpsertResult.Outcome[records.length];
@@ -177,6 +202,7 @@ public final class InMemoryRecordStore implements RecordStore {
         int want = page.size() + 1; // one row more than the page tells whether another page follows
         List<RecordMatch> rows = new ArrayList<>(Math.min(want, 1024));
         List<StorePartition> locked = new ArrayList<>();
+        layout.readLock().lock();
         try {
             for (StorePartition p : partitionsOf(query, after)) {
                 p.lock.readLock().lock();
@@ -201,6 +227,7 @@ public final class InMemoryRecordStore implements RecordStore {
         Objects.requireNonNull(query, "query");
         long n = 0;
         List<StorePartition> locked = new ArrayList<>();
+        layout.readLock().lock();
         try {
             for (StorePartition p : partitionsOf(query, null)) {
                 p.lock.readLock().lock();
@@ -222,6 +249,7 @@ public final class InMemoryRecordStore implements RecordStore {
         Objects.requireNonNull(query, "query");
         List<Record> out = new ArrayList<>();
         List<StorePartition> locked = new ArrayList<>();
+        layout.readLock().lock();
         try {
             for (StorePartition p : partitionsOf(query, null)) {
                 p.lock.readLock().lock();
@@ -431,10 +459,12 @@ public final class InMemoryRecordStore implements RecordStore {
         return from == null ? partitions.values() : partitions.tailMap(from, true).values();
     }
 
-    private static void unlockReads(List<StorePartition> locked) {
+    /** Releases a multi-campaign read: the partitions' read locks, then the layout's. */
+    private void unlockReads(List<StorePartition> locked) {
         for (int i = locked.size() - 1; i >= 0; i--) {
             locked.get(i).lock.readLock().unlock();
         }
+        layout.readLock().unlock();
     }
 
     @Override

@@ -86,8 +86,9 @@ class InMemoryRecordStoreConcurrencyTest {
     @Test
     void upsert_batchOverTwoCampaigns_readersSeeNoneOrAllOfIt() throws Exception {
         // Each batch writes one inactive record to each of two campaigns, "alpha" and "omega"; between
-        // them sits "middle", with 20,000 pending records that a reader must walk past. Readers over
-        // every campaign must always see an even number of inactive records.
+        // them sits "middle", with 20,000 pending records that a reader must walk past; every tenth
+        // batch writes to two campaigns it creates on either side of "middle". Readers over every
+        // campaign must always see an even number of inactive records.
         InMemoryRecordStore store = InMemoryRecordStore.create();
         CampaignId alpha = CampaignId.of("alpha");
         CampaignId middle = CampaignId.of("middle");
@@ -110,8 +111,12 @@ class InMemoryRecordStoreConcurrencyTest {
                 for (int i = 0; i < batches; i++) {
                     String ref = String.format("r%05d", i);
                     // Omega first in the batch: the store locks in campaign order whatever the batch order.
-                    store.upsert(List.of(rec(omega, ref).status(RecordStatus.INACTIVE).build(),
-                            rec(alpha, ref).status(RecordStatus.INACTIVE).build()), UpsertMode.OVERWRITE, T0);
+                    // Every tenth batch brings two new campaigns around "middle" instead, which a reader
+                    // walking the campaigns must not see half of either.
+                    CampaignId first = i % 10 == 0 ? CampaignId.of(String.format("a%05d", i)) : alpha;
+                    CampaignId last = i % 10 == 0 ? CampaignId.of(String.format("z%05d", i)) : omega;
+                    store.upsert(List.of(rec(last, ref).status(RecordStatus.INACTIVE).build(),
+                            rec(first, ref).status(RecordStatus.INACTIVE).build()), UpsertMode.OVERWRITE, T0);
                 }
                 writing.set(false);
                 return null;
