@@ -58,7 +58,8 @@ class OutboundCliTest {
         Path report = dir.resolve("report");
         assertThat(run("import", file.toString(), "--report", report.toString())).isZero();
         List<String> success = Files.readAllLines(report.resolve("success.csv"));
-        assertThat(success.get(0)).startsWith("customer_reference_id,");
+        assertThat(success.get(0)).isEqualTo("customer_reference_id,primary,home,mobile,work,time_zone,time_zone_source,"
+                + "scheduled_for,agent");
         assertThat(success.get(1)).startsWith("C-1,").contains("+12125550147", "America/Chicago");
     }
 

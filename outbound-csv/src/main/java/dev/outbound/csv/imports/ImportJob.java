@@ -1,6 +1,7 @@
 package dev.outbound.csv.imports;
 
 import dev.outbound.core.OutboundException;
+import dev.outbound.core.phone.PhoneField;
 import dev.outbound.csv.export.LeadExport;
 import dev.outbound.csv.read.Detected;
 import dev.outbound.spi.store.UpsertMode;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -253,8 +255,18 @@ public final class ImportJob {
             Path original = dir.resolve(ResultFiles.ORIGINAL_PREFIX + file.get().getFileName());
             Files.copy(file.get(), original, StandardCopyOption.REPLACE_EXISTING);
         }
+        List<PhoneField> phoneFields = List.copyOf(owner.settings().factory().phoneFields());
+        // The success.csv: reference id, the phone fields, zone and its source,
+        // scheduled_for, agent, then the custom fields.
+        List<String> columns = new ArrayList<>();
+        columns.add("customer_reference_id");
+        for (PhoneField f : phoneFields) {
+            columns.add(f.name());
+        }
+        columns.addAll(List.of("time_zone", "time_zone_source", "scheduled_for", "agent"));
         LeadExport export = LeadExport.newBuilder()
-                .phoneFields(List.copyOf(owner.settings().factory().phoneFields()))
+                .phoneFields(phoneFields)
+                .columns(columns)
                 .customFields(mapper.customFields())
                 .build();
         return ResultFiles.open(dir, header, export);

@@ -24,7 +24,9 @@ import java.util.List;
  *
  * <ul>
  * <li>{@value #SUCCESS}: every accepted row's record (imported, updated or unchanged: the record as
- *     the file gave it), in {@link LeadExport}'s standard columns.
+ *     the file gave it), in {@link LeadExport}'s columns {@code customer_reference_id}, one per
+ *     phone field (its E.164 number), {@code time_zone}, {@code time_zone_source},
+ *     {@code scheduled_for}, {@code agent}, then the custom fields.
  * <li>{@value #ERRORS}: every invalid row: the original header and cells, then {@code row},
  *     {@code line}, {@code column}, {@code code}, {@code message}. A row with several problems
  *     stays one line; its problems' columns, codes and messages are each joined with

@@ -84,7 +84,7 @@ class ResultFilesTest {
 
         List<List<String>> success = readCsv(out.resolve("success.csv"));
         assertThat(success.get(0)).containsExactly("customer_reference_id", "primary", "home", "mobile", "work",
-                "time_zone", "time_zone_source", "scheduled_for", "agent", "list", "priority");
+                "time_zone", "time_zone_source", "scheduled_for", "agent");
         assertThat(success).hasSize(3);
         int mobile = success.get(0).indexOf("mobile");
         int agent = success.get(0).indexOf("agent");
