@@ -24,8 +24,11 @@ import java.util.function.Function;
 
 /**
  * One import of one file, as seed 003's process list shows it: an id, a status, progress, and a
- * way to cancel. {@link #run()} does the work on the caller's thread, once; {@link #status()},
- * {@link #progress()} and {@link #cancel()} may be called from any thread meanwhile.
+ * way to cancel. {@link #run()} does the work on the caller's thread, once, but for the mapping
+ * of rows to records when the import has {@linkplain LeadImport.Builder#threads several threads},
+ * which then runs on worker threads of the run's own that end before {@code run()} returns;
+ * {@link #status()}, {@link #progress()} and {@link #cancel()} may be called from any thread
+ * meanwhile.
  *
  * <p>A run never throws for bad input: a file that cannot be read (missing, unreadable, no header,
  * a header the mapping does not fit, no customer reference id column, a read error midway), a
@@ -197,7 +200,7 @@ public final class ImportJob {
                 BatchWriter writer = preview ? BatchWriter.lookUp(settings.store(), mode, settings.factory().clock())
                         : BatchWriter.upsert(settings.store(), mode, settings.factory().clock());
                 run = new ImportRun(settings, rows, mapper, sink, writer, settings.replace() && !preview,
-                        new Control());
+                        new Control(), id);
                 try {
                     ImportRun.End e = run.run();
                     end = e.status();

@@ -32,8 +32,10 @@ import java.util.stream.Stream;
  * order. Memory is bounded by the batch, plus one map entry per distinct customer reference id
  * when duplicates are detected or replace is on.
  *
- * <p>Mapping is the only step that depends on nothing before it; it is thread-safe, so a parallel
- * variant can map ahead on several threads and keep the rest here, in order.
+ * <p>Mapping is the only step that depends on nothing before it; it is thread-safe, so with
+ * {@linkplain LeadImport.Builder#threads several threads} a batch's rows are read here, mapped on
+ * the run's own {@link ParallelMapper} workers, and then handled here one by one in order, exactly
+ * as one row at a time would have been. The workers end with {@link #run()}, however it ends.
  */
 final class ImportRun {
     /** Hooks into the job: cancellation and progress. */
@@ -82,6 +84,8 @@ final class ImportRun {
     private final BatchWriter writer;
     private final boolean deleteOthers;
     private final Control control;
+    /** The job's id, in the worker threads' names. */
+    private final String name;
 
     /** The first row that made a record for each customer reference id; kept for dedupe and replace. */
     private final Map<String, Long> firstRowByRef;
@@ -106,7 +110,7 @@ final class ImportRun {
     private long deleteSkipped;
 
     ImportRun(LeadImport.Settings settings, RowSource source, Mapper mapper, ResultSink sink, BatchWriter writer,
-            boolean deleteOthers, Control control) {
+            boolean deleteOthers, Control control, String name) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.source = Objects.requireNonNull(source, "source");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -114,6 +118,7 @@ final class ImportRun {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.deleteOthers = deleteOthers;
         this.control = Objects.requireNonNull(control, "control");
+        this.name = Objects.requireNonNull(name, "name");
         this.firstRowByRef = settings.dedupe() || deleteOthers ? new HashMap<>() : null;
         this.pending = new ArrayList<>(settings.batchSize());
         this.batch = new ArrayList<>(settings.batchSize());
@@ -123,28 +128,61 @@ final class ImportRun {
      * Runs to the end of the source, a cancellation, or a failure to read. On a failure to read or
      * a cancellation the rows read so far are still written and counted, and replace deletes
      * nothing. A store that throws on a batch fails the run; that batch's rows are not counted.
+     * An exception from the mapper is thrown on, after the workers, if any, have ended.
      *
      * @return how it ended
      */
     End run() {
+        if (settings.threads() == 1) {
+            return run(null);
+        }
+        try (ParallelMapper workers = new ParallelMapper(mapper.map(), settings.threads(), name)) {
+            return run(workers);
+        }
+    }
+
+    /**
+     * Reads chunks of rows, maps each chunk (inline, or on the workers), and classifies and
+     * writes its rows in order. Without workers a chunk is one row, so that a row is read, mapped
+     * and handled before the next is read; with them a chunk is a batch, so that a cancellation,
+     * which is asked for before a row is read, finds the same rows read as with one thread.
+     */
+    private End run(ParallelMapper workers) {
+        int chunkSize = workers == null ? 1 : settings.batchSize();
+        List<SourceRow> chunk = new ArrayList<>(chunkSize);
         String readFailure = null;
-        while (true) {
-            if (control.cancelRequested()) {
-                break;
+        boolean more = true;
+        while (more) {
+            chunk.clear();
+            while (chunk.size() < chunkSize) {
+                if (control.cancelRequested()) {
+                    more = false;
+                    break;
+                }
+                Optional<SourceRow> next;
+                try {
+                    next = source.next();
+                } catch (UncheckedIOException e) {
+                    readFailure = "reading stopped after row " + rowsRead + ": " + describe(e.getCause());
+                    more = false;
+                    break;
+                }
+                if (next.isEmpty()) {
+                    more = false;
+                    break;
+                }
+                rowsRead++;
+                control.rowRead(rowsRead, source.bytesRead());
+                chunk.add(next.get());
             }
-            Optional<SourceRow> next;
-            try {
-                next = source.next();
-            } catch (UncheckedIOException e) {
-                readFailure = "reading stopped after row " + rowsRead + ": " + describe(e.getCause());
-                break;
+            if (chunk.isEmpty()) {
+                continue;
             }
-            if (next.isEmpty()) {
-                break;
+            List<RowOutcome> outcomes = workers == null ? null : workers.map(chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                SourceRow row = chunk.get(i);
+                pending.add(classify(row, outcomes == null ? mapper.map().apply(row) : outcomes.get(i)));
             }
-            rowsRead++;
-            control.rowRead(rowsRead, source.bytesRead());
-            pending.add(classify(next.get()));
             if (pending.size() >= settings.batchSize()) {
                 Optional<String> storeFailure = flush();
                 if (storeFailure.isPresent()) {
@@ -174,9 +212,8 @@ final class ImportRun {
         return new End(ImportStatus.FINISHED, Optional.empty());
     }
 
-    /** Maps a row and decides, as far as it can without the store, what it is. */
-    private Pending classify(SourceRow row) {
-        RowOutcome outcome = mapper.map().apply(row);
+    /** Decides, from its mapping and as far as it can without the store, what a row is. */
+    private Pending classify(SourceRow row, RowOutcome outcome) {
         if (outcome instanceof RowOutcome.Invalid) {
             return new Pending(row, null, ((RowOutcome.Invalid) outcome).problems(), 0);
         }

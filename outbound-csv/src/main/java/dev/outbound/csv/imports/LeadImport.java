@@ -69,9 +69,12 @@ public final class LeadImport {
     /** The default number of records per {@link RecordStore#upsert}. */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
 
+    /** The most {@linkplain Builder#threads mapping threads} a job may use. */
+    public static final int MAX_THREADS = 64;
+
     /** The settings the pipeline reads; package-private so that tests can run it directly. */
     record Settings(RecordFactory factory, RecordStore store, OnExisting onExisting, boolean replace,
-            boolean dedupe, Optional<AgentDirectory> agentDirectory, int batchSize) {
+            boolean dedupe, Optional<AgentDirectory> agentDirectory, int batchSize, int threads) {
     }
 
     private final Settings settings;
@@ -84,7 +87,7 @@ public final class LeadImport {
 
     private LeadImport(Builder b) {
         this.settings = new Settings(b.factory, b.store, b.onExisting, b.replace, b.dedupe,
-                Optional.ofNullable(b.agentDirectory), b.batchSize);
+                Optional.ofNullable(b.agentDirectory), b.batchSize, b.threads);
         this.readOptions = b.readOptions != null ? b.readOptions : ReadOptions.detect();
         this.mapping = Optional.ofNullable(b.mapping);
         this.mappingOptions = b.mappingOptions != null ? b.mappingOptions
@@ -100,7 +103,7 @@ public final class LeadImport {
      * @param store where the records go
      * @return a builder: detected reading, automatic mapping, skip existing records, append,
      *     duplicate detection on, no agent directory, no result files, batches of
-     *     {@value #DEFAULT_BATCH_SIZE}
+     *     {@value #DEFAULT_BATCH_SIZE}, rows mapped on the caller's thread
      */
     public static Builder newBuilder(RecordFactory factory, RecordStore store) {
         return new Builder(Objects.requireNonNull(factory, "factory"), Objects.requireNonNull(store, "store"));
@@ -204,6 +207,7 @@ public final class LeadImport {
         private Path resultDirectory;
         private ImportListener listener;
         private int batchSize = DEFAULT_BATCH_SIZE;
+        private int threads = 1;
         private final List<String> set = new ArrayList<>();
         private final List<String> twice = new ArrayList<>();
 
@@ -339,9 +343,45 @@ public final class LeadImport {
         }
 
         /**
+         * How many threads map rows to records, the costly step of an import (parsing phone
+         * numbers above all). With 1, the default, a job reads, maps and writes each row in turn
+         * on the thread that {@linkplain ImportJob#run() runs} it.
+         *
+         * <p>With more, the job's thread reads the rows of a batch ({@link #batchSize} rows), the
+         * batch's rows are mapped on {@code n} worker threads, each mapping a contiguous slice,
+         * and the job's thread then handles the mapped rows one by one in file order as with one
+         * thread: the agent check, duplicate detection (the first occurrence wins), the upsert,
+         * the counts, the problems, the result files, progress and cancellation. The result is
+         * exactly that of one thread: the same counts, problems, records and result files.
+         * Only mapping runs in parallel; the row mapper is thread-safe, and a mapping of one's
+         * own must be too. Reading and handling wait for the batch's mapping and do not overlap
+         * with it, so the job's thread and the workers take turns.
+         *
+         * <p>Cancellation still stops before the next row is read; the rows read of the current
+         * batch are mapped, written and counted. A mapper that throws fails the job and the
+         * exception of the batch's first failing row is rethrown from {@code run()}, as with one
+         * thread; the rows of that batch are not written (with one thread they are not written
+         * either). Progress then counts the whole batch as read.
+         *
+         * <p>Memory: one batch of rows and their mapped records is in flight, split between the
+         * workers, as with one thread. The workers are daemon threads named
+         * {@code outbound-import-<job id>-<i>} ({@code i} from 1), started by each job's run and
+         * stopped before {@code run()} returns or throws, however the run ends.
+         *
+         * @param n mapping threads, 1 to {@value #MAX_THREADS} (default 1: no worker threads);
+         *     more than the machine's cores gains nothing
+         * @return this builder
+         */
+        public Builder threads(int n) {
+            once("threads");
+            threads = n;
+            return this;
+        }
+
+        /**
          * @return the import
          * @throws InvalidValueException when an option was set twice, both {@code mapping} and
-         *     {@code mappingOptions} were set, or the batch size is out of range
+         *     {@code mappingOptions} were set, or the batch size or the number of threads is out of range
          */
         public LeadImport build() {
             if (!twice.isEmpty()) {
@@ -353,6 +393,9 @@ public final class LeadImport {
             }
             if (batchSize < 1 || batchSize > RecordStore.MAX_BATCH) {
                 throw new InvalidValueException("batchSize", "1 - " + RecordStore.MAX_BATCH, batchSize);
+            }
+            if (threads < 1 || threads > MAX_THREADS) {
+                throw new InvalidValueException("threads", "1 - " + MAX_THREADS, threads);
             }
             return new LeadImport(this);
         }

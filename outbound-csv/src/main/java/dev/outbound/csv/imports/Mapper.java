@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What the pipeline needs of a mapping: the row function (thread-safe, so that a later parallel
- * import can call it from several threads), and the column names problems and result files use.
+ * What the pipeline needs of a mapping: the row function (thread-safe, so that an import with
+ * several threads can call it from each), and the column names problems and result files use.
  *
  * @param map turns a row into a record or its reasons
  * @param refColumn the column holding the customer reference id, named in duplicate problems

@@ -13,17 +13,23 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.outbound.core.record.AgentEmail;
+import dev.outbound.core.record.Record;
 import dev.outbound.core.record.RecordFactory;
 import dev.outbound.csv.read.SourceRow;
+import dev.outbound.spi.directory.Agent;
+import dev.outbound.spi.memory.InMemoryAgentDirectory;
 import dev.outbound.spi.memory.InMemoryRecordStore;
 import dev.outbound.spi.store.RecordQuery;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,6 +191,73 @@ class ImportPropertiesTest {
                     // A preview of every row says what the import then did, short of replace's deletions.
                     assertThat(preview.counts()).isEqualTo(new ImportCounts(c.total(), c.imported(), c.updated(),
                             c.unchanged(), c.duplicates(), c.invalid(), c.warnings(), 0, 0));
+                });
+    }
+
+    /**
+     * {@link #rowFor} for kinds 0 to 2; kind 3 a valid row whose agent the directory knows, kind 4
+     * one whose agent it does not know.
+     */
+    private static SourceRow rowWithAgentFor(int n, int v) {
+        String ref = "R" + (v % REFS);
+        switch (v / REFS) {
+            case 3:
+                return row(n, ref, ImportFixtures.phone(n), "ann@example.com", String.valueOf(n));
+            case 4:
+                return row(n, ref, ImportFixtures.phone(n), "zed@example.com", String.valueOf(n));
+            default:
+                return rowFor(n, v);
+        }
+    }
+
+    /** A store holding {@code Ri} (priority 9000 + i) for each bit of present, those in inCall claimed. */
+    private static InMemoryRecordStore storeWith(RecordFactory factory, int present, int inCall) {
+        InMemoryRecordStore store = InMemoryRecordStore.create();
+        for (int i = 0; i < REFS; i++) {
+            if ((present & (1 << i)) != 0) {
+                String ref = "R" + i;
+                store.create((inCall & (1 << i)) != 0 ? storedDue(factory, ref, 9_000 + i)
+                        : storedLater(factory, ref, 9_000 + i));
+            }
+        }
+        claimDue(store);
+        return store;
+    }
+
+    /** What an import left: its result but for id and time, and every stored record in ref order. */
+    private static List<Object> outcome(InMemoryRecordStore store, ImportResult r) {
+        List<Record> stored = new ArrayList<>();
+        try (Stream<Record> all = store.stream(RecordQuery.all())) {
+            all.sorted(Comparator.comparing(rec -> rec.ref().value())).forEach(stored::add);
+        }
+        return List.of(r.status(), r.counts(), r.problemCount(), r.problems(), r.failure(), stored);
+    }
+
+    @Test
+    void import_randomRowsThreeThreads_sameOutcomeAsOneThread() {
+        qt().withExamples(200).forAll(
+                lists().of(integers().between(0, 5 * REFS - 1)).ofSizeBetween(0, 40),
+                integers().between(0, (1 << REFS) - 1),
+                integers().between(0, (1 << REFS) - 1),
+                integers().between(0, 63))
+                .checkAssert((values, present, inCall, options) -> {
+                    RecordFactory factory = factory();
+                    List<SourceRow> rows = new ArrayList<>();
+                    for (int j = 0; j < values.size(); j++) {
+                        rows.add(rowWithAgentFor(j + 1, values.get(j)));
+                    }
+                    List<List<Object>> outcomes = new ArrayList<>();
+                    for (int threads : new int[] {1, 3}) {
+                        InMemoryRecordStore store = storeWith(factory, present, inCall);
+                        LeadImport imports = LeadImport.newBuilder(factory, store).dedupe((options & 1) != 0)
+                                .onExisting((options & 2) != 0 ? OnExisting.OVERWRITE : OnExisting.SKIP)
+                                .replace((options & 4) != 0).batchSize(1 + (options >> 3))
+                                .agentDirectory(InMemoryAgentDirectory.of(
+                                        Agent.of(AgentEmail.of("ann@example.com"), "Ann")))
+                                .threads(threads).build();
+                        outcomes.add(outcome(store, ImportFixtures.importRows(imports, factory, rows)));
+                    }
+                    assertThat(outcomes.get(1)).isEqualTo(outcomes.get(0));
                 });
     }
 }
