@@ -39,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code importInMemory}: {@link LeadImport} into an empty {@link InMemoryRecordStore}: encoding and
  *     separator detection, automatic mapping, records made and checked (numbers, zones, fields),
  *     duplicates, batched upserts; no result files.
+ * <li>{@code importInMemoryTwoThreads}: the same with {@code threads(2)}: rows mapped on two worker
+ *     threads, everything order-dependent on the run's thread.
  * <li>{@code importWithResultFiles}: the same, writing the success, error and duplicate files, the
  *     copy of the original and the summary, as the command line does.
  * </ul>
@@ -82,8 +84,12 @@ public class ImportBenchmark {
     }
 
     private static ImportResult importFile(LeadList list, Optional<Path> results) {
+        return importFile(list, results, 1);
+    }
+
+    private static ImportResult importFile(LeadList list, Optional<Path> results, int threads) {
         RecordFactory factory = RecordFactory.newBuilder(CampaignId.of("bench")).defaultRegion("US").build();
-        LeadImport.Builder b = LeadImport.newBuilder(factory, InMemoryRecordStore.create());
+        LeadImport.Builder b = LeadImport.newBuilder(factory, InMemoryRecordStore.create()).threads(threads);
         results.ifPresent(b::resultDirectory);
         ImportResult r = b.build().newJob(list.file).run();
         if (r.counts().imported() != list.rows) {
@@ -100,6 +106,15 @@ public class ImportBenchmark {
     @Benchmark
     public ImportResult importInMemory(LeadList list) {
         return importFile(list, Optional.empty());
+    }
+
+    /**
+     * @param list the file
+     * @return the import's result
+     */
+    @Benchmark
+    public ImportResult importInMemoryTwoThreads(LeadList list) {
+        return importFile(list, Optional.empty(), 2);
     }
 
     /**
