@@ -1,20 +1,27 @@
 package dev.outbound.spi.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.spi.directory.Agent;
-import dev.outbound.spi.simulation.CallProfile;
 import dev.outbound.spi.simulation.CallProfile.Outcome;
+import dev.outbound.spi.simulation.CallProfile;
 import dev.outbound.spi.simulation.Distribution;
 import dev.outbound.spi.simulation.SimulatedTelephony;
+import dev.outbound.spi.telephony.CallEvent;
+import dev.outbound.spi.telephony.CallRequest;
 import dev.outbound.spi.telephony.Telephony;
 import dev.outbound.spi.time.VirtualTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
 
 /** The telephony contract, run against the simulated telephony in virtual time. */
 class SimulatedTelephonyContractTest extends TelephonyContract {
@@ -22,6 +29,24 @@ class SimulatedTelephonyContractTest extends TelephonyContract {
     @Override
     protected TelephonyFixture fixture() {
         return new VirtualFixture();
+    }
+
+    /** The kit trusts the fixture's numbers: this checks the virtual one keeps its word, to the second. */
+    @Test
+    void fixture_answeringNumber_ringsAfterOneSecondAndAnswersAfterFive() {
+        try (VirtualFixture f = new VirtualFixture()) {
+            Instant placed = f.clock().instant();
+            List<CallEvent> events = new CopyOnWriteArrayList<>();
+            f.telephony().place(CallRequest.of(f.answeringNumber(), f.campaign()), events::add);
+            f.await(Duration.ofSeconds(10));
+            // Post-dial delay 1 s, then 4 s of ringing; the person waits 45 s, so nothing else yet.
+            assertThat(events).hasSize(2);
+            assertThat(events.get(0)).isInstanceOf(CallEvent.Ringing.class);
+            assertThat(events.get(0).at()).isEqualTo(placed.plusSeconds(1));
+            assertThat(events.get(1)).isInstanceOfSatisfying(CallEvent.Answered.class,
+                    a -> assertThat(a.by()).isEqualTo(CallEvent.AnsweredBy.HUMAN));
+            assertThat(events.get(1).at()).isEqualTo(placed.plusSeconds(5));
+        }
     }
 
     /**
@@ -42,22 +67,29 @@ class SimulatedTelephonyContractTest extends TelephonyContract {
         private final SimulatedTelephony telephony;
 
         VirtualFixture() {
-            CallProfile base = CallProfile.typical()
+            Map<PhoneNumber, CallProfile> profiles = profiles(CallProfile.typical()
                     .withPostDialDelay(Distribution.fixed(Duration.ofSeconds(1)))
                     .withRingTime(Distribution.fixed(Duration.ofSeconds(4)))
                     .withPatience(Distribution.fixed(Duration.ofSeconds(45)))
-                    .withTalkTime(Distribution.fixed(Duration.ofSeconds(45)));
-            Map<PhoneNumber, CallProfile> profiles = Map.of(
+                    .withTalkTime(Distribution.fixed(Duration.ofSeconds(45))));
+            telephony = SimulatedTelephony.newBuilder(time)
+                    .seed(20260302L)
+                    .profileFor(n -> Optional.ofNullable(profiles.get(n)))
+                    .build();
+        }
+
+        /**
+         * @param base the times every fixture number shares
+         * @return each fixture number with its one certain outcome
+         */
+        static Map<PhoneNumber, CallProfile> profiles(CallProfile base) {
+            return Map.of(
                     ANSWERING, base.withOutcomes(Map.of(Outcome.HUMAN, 1.0)),
                     BUSY, base.withOutcomes(Map.of(Outcome.BUSY, 1.0)),
                     UNANSWERED, base.withOutcomes(Map.of(Outcome.NO_ANSWER, 1.0)),
                     INVALID, base.withOutcomes(Map.of(Outcome.INVALID_NUMBER, 1.0)),
                     REJECTING, base.withOutcomes(Map.of(Outcome.REJECTED, 1.0)),
                     FAILING, base.withOutcomes(Map.of(Outcome.FAILED, 1.0)));
-            telephony = SimulatedTelephony.newBuilder(time)
-                    .seed(20260302L)
-                    .profileFor(n -> Optional.ofNullable(profiles.get(n)))
-                    .build();
         }
 
         @Override

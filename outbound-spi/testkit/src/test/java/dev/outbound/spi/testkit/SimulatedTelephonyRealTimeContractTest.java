@@ -1,24 +1,27 @@
 package dev.outbound.spi.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.spi.directory.Agent;
 import dev.outbound.spi.simulation.CallProfile;
-import dev.outbound.spi.simulation.CallProfile.Outcome;
 import dev.outbound.spi.simulation.Distribution;
 import dev.outbound.spi.simulation.SimulatedTelephony;
+import dev.outbound.spi.telephony.CallEvent;
+import dev.outbound.spi.telephony.CallRequest;
 import dev.outbound.spi.telephony.Telephony;
-import dev.outbound.spi.time.Scheduler;
+import dev.outbound.spi.time.RealTimeScheduler;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
 
 /**
  * The telephony contract in real time: the simulated telephony on the system clock and a
@@ -32,55 +35,35 @@ class SimulatedTelephonyRealTimeContractTest extends TelephonyContract {
         return new RealTimeFixture();
     }
 
-    /** A scheduler on the system clock: one thread, so tasks due together keep their order. */
-    static final class ThreadScheduler implements Scheduler, AutoCloseable {
-        private final Clock clock = Clock.systemUTC();
-        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "telephony-contract-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public Scheduled schedule(Instant at, Runnable task) {
-            long delay = Math.max(0, Duration.between(clock.instant(), at).toNanos());
-            ScheduledFuture<?> future = executor.schedule(task, delay, TimeUnit.NANOSECONDS);
-            return () -> future.cancel(false);
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
+    /** The real-time fixture answers well inside the contract's 20 s, and its close stops its thread. */
+    @Test
+    void fixture_answeringNumberAnswersFast_closeLeavesNoSchedulerThread() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        RealTimeFixture f = new RealTimeFixture();
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        f.telephony().place(CallRequest.of(f.answeringNumber(), f.campaign()), events::add);
+        assertThat(f.awaitUntil(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Answered),
+                Duration.ofSeconds(5))).isTrue();
+        f.close();
+        assertThat(f.awaitUntil(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> !before.contains(t) && t.getName().startsWith("outbound-scheduler-")),
+                Duration.ofSeconds(5))).isTrue();
     }
 
     /** The virtual fixture's numbers and profiles, with times shrunk to fit real time. */
     static final class RealTimeFixture implements TelephonyFixture {
-        private final ThreadScheduler scheduler = new ThreadScheduler();
+        // One daemon thread: tasks due together keep their order.
+        private final RealTimeScheduler scheduler = RealTimeScheduler.create();
         private final SimulatedTelephony telephony;
 
         RealTimeFixture() {
-            CallProfile base = CallProfile.typical()
-                    .withPostDialDelay(Distribution.fixed(Duration.ofMillis(50)))
-                    .withRingTime(Distribution.fixed(Duration.ofMillis(200)))
-                    .withResultTime(Distribution.fixed(Duration.ofMillis(100)))
-                    .withPatience(Distribution.fixed(Duration.ofSeconds(25)))
-                    .withTalkTime(Distribution.fixed(Duration.ofSeconds(25)));
-            Map<PhoneNumber, CallProfile> profiles = Map.of(
-                    SimulatedTelephonyContractTest.VirtualFixture.ANSWERING, base.withOutcomes(Map.of(Outcome.HUMAN, 1.0)),
-                    SimulatedTelephonyContractTest.VirtualFixture.BUSY, base.withOutcomes(Map.of(Outcome.BUSY, 1.0)),
-                    SimulatedTelephonyContractTest.VirtualFixture.UNANSWERED,
-                    base.withOutcomes(Map.of(Outcome.NO_ANSWER, 1.0)),
-                    SimulatedTelephonyContractTest.VirtualFixture.INVALID,
-                    base.withOutcomes(Map.of(Outcome.INVALID_NUMBER, 1.0)),
-                    SimulatedTelephonyContractTest.VirtualFixture.REJECTING,
-                    base.withOutcomes(Map.of(Outcome.REJECTED, 1.0)),
-                    SimulatedTelephonyContractTest.VirtualFixture.FAILING, base.withOutcomes(Map.of(Outcome.FAILED, 1.0)));
+            Map<PhoneNumber, CallProfile> profiles = SimulatedTelephonyContractTest.VirtualFixture.profiles(
+                    CallProfile.typical()
+                            .withPostDialDelay(Distribution.fixed(Duration.ofMillis(50)))
+                            .withRingTime(Distribution.fixed(Duration.ofMillis(200)))
+                            .withResultTime(Distribution.fixed(Duration.ofMillis(100)))
+                            .withPatience(Distribution.fixed(Duration.ofSeconds(25)))
+                            .withTalkTime(Distribution.fixed(Duration.ofSeconds(25))));
             telephony = SimulatedTelephony.newBuilder(scheduler)
                     .profileFor(n -> Optional.ofNullable(profiles.get(n)))
                     .build();
