@@ -3,6 +3,7 @@ package dev.outbound.core.lifecycle;
 import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.record.ListId;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +65,45 @@ public final class CampaignLists {
     /** @return the lists named, in the order they were added, with whether each is enabled */
     public Map<ListId, Boolean> lists() {
         return enabled;
+    }
+
+    /**
+     * Two settings are equal when they name the same lists in the same order (the order the
+     * weighted share numbers them in), each enabled alike and with the same weight, and weighting
+     * is on or off in both.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CampaignLists)) {
+            return false;
+        }
+        CampaignLists other = (CampaignLists) o;
+        if (weighted != other.weighted || enabled.size() != other.enabled.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<ListId, Boolean>> mine = enabled.entrySet().iterator();
+        Iterator<Map.Entry<ListId, Boolean>> theirs = other.enabled.entrySet().iterator();
+        while (mine.hasNext()) {
+            Map.Entry<ListId, Boolean> x = mine.next();
+            Map.Entry<ListId, Boolean> y = theirs.next();
+            if (!x.equals(y) || weight(x.getKey()) != other.weight(y.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Boolean.hashCode(weighted);
+        for (Map.Entry<ListId, Boolean> e : enabled.entrySet()) {
+            h = 31 * h + e.hashCode();
+            h = 31 * h + weight(e.getKey());
+        }
+        return h;
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.outbound.core.lifecycle.StatusChange;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CampaignId;
 import dev.outbound.core.record.CustomerRef;
-import dev.outbound.core.record.ListId;
 import dev.outbound.core.record.Record;
 import dev.outbound.spi.store.BulkResult;
 import dev.outbound.spi.store.Claim;
@@ -30,9 +29,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
@@ -272,32 +269,11 @@ final class StorePartition {
             queue = rebuilt;
             contactTimeout = timeout;
             lists = wanted;
-        } else if (!sameLists(lists, wanted)) {
+        } else if (!lists.equals(wanted)) {
             // Only on a real change: the queue's weighted share starts over when given lists.
             queue.lists(wanted);
             lists = wanted;
         }
-    }
-
-    /** CampaignLists has no equals: the same lists in the same order, enabled alike, weighted alike. */
-    static boolean sameLists(CampaignLists a, CampaignLists b) {
-        if (a == b) {
-            return true;
-        }
-        if (a.isWeighted() != b.isWeighted() || a.lists().size() != b.lists().size()) {
-            return false;
-        }
-        Iterator<Map.Entry<ListId, Boolean>> ia = a.lists().entrySet().iterator();
-        Iterator<Map.Entry<ListId, Boolean>> ib = b.lists().entrySet().iterator();
-        while (ia.hasNext()) {
-            Map.Entry<ListId, Boolean> x = ia.next();
-            Map.Entry<ListId, Boolean> y = ib.next();
-            if (!x.getKey().equals(y.getKey()) || !x.getValue().equals(y.getValue())
-                    || a.weight(x.getKey()) != b.weight(y.getKey())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ------------------------------------------------------------------ single records

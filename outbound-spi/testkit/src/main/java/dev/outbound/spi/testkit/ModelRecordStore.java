@@ -470,7 +470,7 @@ public final class ModelRecordStore implements RecordStore {
                     written(e.record);
                 }
             }
-        } else if (!sameContents(claims.lists, request.lists())) {
+        } else if (!claims.lists.equals(request.lists())) {
             claims.share = ListShare.of(keepingOrder(claims.share.lists(), request.lists()));
             claims.lists = request.lists();
         }
@@ -516,19 +516,6 @@ public final class ModelRecordStore implements RecordStore {
             }
         }
         return out;
-    }
-
-    /** Whether two list settings say the same: the same lists enabled and disabled, weights and weighting. */
-    private static boolean sameContents(CampaignLists a, CampaignLists b) {
-        if (a.isWeighted() != b.isWeighted() || !a.lists().equals(b.lists())) {
-            return false;
-        }
-        for (ListId list : a.lists().keySet()) {
-            if (a.weight(list) != b.weight(list)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
