@@ -43,9 +43,23 @@ public record RowProblem(long row, long line, Optional<String> column, Severity 
         if (row < 1 || line < 1) {
             throw new InvalidValueException("row problem position", "row and line 1 or more", row + "/" + line);
         }
-        if (!code.matches("[A-Z][A-Z0-9_]*")) {
+        if (!isCode(code)) {
             throw new InvalidValueException("row problem code", "upper case letters, digits and underscores", code);
         }
+    }
+
+    /** Upper case letter, then upper case letters, digits and underscores; checked without a regex, once per problem. */
+    private static boolean isCode(String code) {
+        if (code.isEmpty() || code.charAt(0) < 'A' || code.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return whether the problem refused the row */

@@ -49,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (OutboundServices services = Stores.open(store)) {
-            RecordStore records = Stores.store(services);
+            RecordStore records = services.recordStore();
             RecordQuery query = RecordQuery.campaign(CampaignId.of(campaign));
             // A first pass learns the columns: the phone fields and custom fields in use.
             TreeSet<PhoneField> phoneFields = new TreeSet<>();

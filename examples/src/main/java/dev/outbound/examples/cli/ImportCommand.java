@@ -108,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
         RecordFactory factory = RecordFactory.newBuilder(CampaignId.of(campaign)).defaultRegion(region)
                 .zoneResolver(zones.build()).build();
         try (OutboundServices services = Stores.open(store)) {
-            LeadImport.Builder b = LeadImport.newBuilder(factory, Stores.store(services)).readOptions(read)
+            LeadImport.Builder b = LeadImport.newBuilder(factory, services.recordStore()).readOptions(read)
                     .onExisting(existing).replace(replace).dedupe(!noDedupe).resultDirectory(report);
             Optional<ColumnMapping> columns = columns(read, factory);
             columns.ifPresent(b::mapping);

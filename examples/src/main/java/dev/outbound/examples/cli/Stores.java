@@ -4,7 +4,6 @@ import dev.outbound.spi.OutboundServices;
 import dev.outbound.spi.memory.InMemoryAgentRouting;
 import dev.outbound.spi.memory.InMemoryRecordStore;
 import dev.outbound.spi.simulation.SimulatedTelephony;
-import dev.outbound.spi.store.RecordStore;
 import dev.outbound.spi.time.VirtualTime;
 import java.time.Instant;
 import java.util.Optional;
@@ -48,13 +47,5 @@ final class Stores {
                     + "; without --store, records live in memory for the run");
         }
         return services;
-    }
-
-    /**
-     * @param services the services
-     * @return their record store
-     */
-    static RecordStore store(OutboundServices services) {
-        return services.recordStore();
     }
 }
