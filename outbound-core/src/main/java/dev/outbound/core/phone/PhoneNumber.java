@@ -120,12 +120,20 @@ public record PhoneNumber(String e164, int countryCode, String regionCode, LineT
         } catch (NumberParseException e) {
             return new PhoneNumberParse.Invalid(input, region, problemOf(e.getErrorType()), e.getMessage());
         }
-        String regionOfNumber = UTIL.getRegionCodeForNumber(parsed);
-        // isValidNumber(n) is getNumberType(n) != UNKNOWN: both find the number's region and match
-        // it against that region's patterns. Asking for the type once, and reading validity from
-        // it, does that work once instead of twice (profiling an import put 17% of its time in
-        // the second pass).
-        PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(parsed);
+        // libphonenumber's getRegionCodeForNumber and getNumberType match the number against up to
+        // eleven patterns per region, region after region (+1 has 25): two thirds of an import's
+        // time. NumberPlans answers the same from the same metadata in one automaton pass.
+        String nsn = UTIL.getNationalSignificantNumber(parsed);
+        NumberPlans.Classification plan = NumberPlans.standard().classify(parsed.getCountryCode(), nsn);
+        String regionOfNumber;
+        PhoneNumberUtil.PhoneNumberType type;
+        if (plan != null) {
+            regionOfNumber = plan.region();
+            type = plan.type();
+        } else {
+            regionOfNumber = UTIL.getRegionCodeForNumber(parsed);
+            type = UTIL.getNumberType(parsed);
+        }
         if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
             PhoneNumberProblem problem = switch (UTIL.isPossibleNumberWithReason(parsed)) {
                 case TOO_SHORT -> PhoneNumberProblem.TOO_SHORT;
@@ -139,7 +147,8 @@ public record PhoneNumber(String e164, int countryCode, String regionCode, LineT
                     "+" + parsed.getCountryCode() + " " + parsed.getNationalNumber()
                             + " is not a valid number in " + where);
         }
-        String e164 = UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+        // What format(parsed, E164) gives: '+', the country code, the national significant number.
+        String e164 = "+" + parsed.getCountryCode() + nsn;
         if (e164.length() > 16) {
             return new PhoneNumberParse.Invalid(input, region, PhoneNumberProblem.TOO_LONG, e164 + " has over 15 digits");
         }
