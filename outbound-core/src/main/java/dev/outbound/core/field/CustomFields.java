@@ -18,27 +18,50 @@ import java.util.TreeMap;
  * equal when they hold the same names (as spelled) and values.
  */
 public final class CustomFields {
-    private static final CustomFields EMPTY = new CustomFields(new LinkedHashMap<>());
+    private static final CustomFields EMPTY = new CustomFields(new String[0], new FieldValue[0]);
 
-    private final Map<String, FieldValue> values;
-    // Finds a name as stored from any spelling of it; values stays in the order the names came.
-    private final Map<String, String> spellings;
+    // Two parallel arrays in the order the names came: a record has a handful of fields, and a
+    // million records in memory should not each carry a hash map.
+    private final String[] names;
+    private final FieldValue[] values;
 
-    private CustomFields(LinkedHashMap<String, FieldValue> values) {
-        this.spellings = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, FieldValue> entry : values.entrySet()) {
+    private CustomFields(String[] names, FieldValue[] values) {
+        this.names = names;
+        this.values = values;
+    }
+
+    private static CustomFields checked(Map<String, ? extends FieldValue> given) {
+        String[] names = new String[given.size()];
+        FieldValue[] values = new FieldValue[given.size()];
+        // Names are unique regardless of case: compared in pairs, or through a sorted set (kept for
+        // this check only) when there are many.
+        TreeMap<String, String> spellings = names.length > 8 ? new TreeMap<>(String.CASE_INSENSITIVE_ORDER) : null;
+        int index = 0;
+        for (Map.Entry<String, ? extends FieldValue> entry : given.entrySet()) {
             String name = Objects.requireNonNull(entry.getKey(), "field name");
-            Objects.requireNonNull(entry.getValue(), "value of field '" + name + "'");
+            FieldValue value = Objects.requireNonNull(entry.getValue(), "value of field '" + name + "'");
             if (name.isBlank() || !name.strip().equals(name)) {
                 throw new InvalidValueException("custom field name", "not blank, no surrounding spaces", "'" + name + "'");
             }
-            String other = spellings.putIfAbsent(name, name);
+            String other = null;
+            if (spellings != null) {
+                other = spellings.putIfAbsent(name, name);
+            } else {
+                for (int i = 0; i < index && other == null; i++) {
+                    if (names[i].equalsIgnoreCase(name)) {
+                        other = names[i];
+                    }
+                }
+            }
             if (other != null) {
                 throw new InvalidValueException("custom field name",
                         "unique regardless of case, but '" + other + "' is also given", "'" + name + "'");
             }
+            names[index] = name;
+            values[index] = value;
+            index++;
         }
-        this.values = Collections.unmodifiableMap(values);
+        return new CustomFields(names, values);
     }
 
     /** @return the values of a record without custom field values */
@@ -53,7 +76,7 @@ public final class CustomFields {
      */
     public static CustomFields of(Map<String, ? extends FieldValue> values) {
         Objects.requireNonNull(values, "values");
-        return values.isEmpty() ? EMPTY : new CustomFields(new LinkedHashMap<>(values));
+        return values.isEmpty() ? EMPTY : checked(values);
     }
 
     /**
@@ -62,8 +85,8 @@ public final class CustomFields {
      */
     public Optional<FieldValue> get(String name) {
         Objects.requireNonNull(name, "name");
-        String stored = spellings.get(name);
-        return stored == null ? Optional.empty() : Optional.of(values.get(stored));
+        int i = indexOf(name);
+        return i < 0 ? Optional.empty() : Optional.of(values[i]);
     }
 
     /**
@@ -71,7 +94,9 @@ public final class CustomFields {
      * @return the canonical text of the field's value ({@link FieldValue#asText()}), if the record has one
      */
     public Optional<String> text(String name) {
-        return get(name).map(FieldValue::asText);
+        Objects.requireNonNull(name, "name");
+        int i = indexOf(name);
+        return i < 0 ? Optional.empty() : Optional.of(values[i].asText());
     }
 
     /**
@@ -80,7 +105,7 @@ public final class CustomFields {
      */
     public boolean has(String name) {
         Objects.requireNonNull(name, "name");
-        return spellings.containsKey(name);
+        return indexOf(name) >= 0;
     }
 
     /**
@@ -94,21 +119,19 @@ public final class CustomFields {
     public CustomFields with(String name, FieldValue value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        String stored = spellings.get(name);
         LinkedHashMap<String, FieldValue> copy = new LinkedHashMap<>();
-        boolean placed = false;
-        for (Map.Entry<String, FieldValue> entry : values.entrySet()) {
-            if (entry.getKey().equals(stored)) {
+        int at = indexOf(name);
+        for (int i = 0; i < names.length; i++) {
+            if (i == at) {
                 copy.put(name, value);
-                placed = true;
             } else {
-                copy.put(entry.getKey(), entry.getValue());
+                copy.put(names[i], values[i]);
             }
         }
-        if (!placed) {
+        if (at < 0) {
             copy.put(name, value);
         }
-        return new CustomFields(copy);
+        return checked(copy);
     }
 
     /**
@@ -117,45 +140,107 @@ public final class CustomFields {
      */
     public CustomFields without(String name) {
         Objects.requireNonNull(name, "name");
-        String stored = spellings.get(name);
-        if (stored == null) {
+        int at = indexOf(name);
+        if (at < 0) {
             return this;
         }
-        LinkedHashMap<String, FieldValue> copy = new LinkedHashMap<>(values);
-        copy.remove(stored);
-        return copy.isEmpty() ? EMPTY : new CustomFields(copy);
+        if (names.length == 1) {
+            return EMPTY;
+        }
+        String[] keptNames = new String[names.length - 1];
+        FieldValue[] keptValues = new FieldValue[names.length - 1];
+        for (int i = 0, j = 0; i < names.length; i++) {
+            if (i != at) {
+                keptNames[j] = names[i];
+                keptValues[j] = values[i];
+                j++;
+            }
+        }
+        return new CustomFields(keptNames, keptValues);
     }
 
-    /** @return the values by name, in order; unmodifiable; its look-ups are exact, not case-insensitive */
+    /**
+     * @return the values by name, in order: a new unmodifiable map each call, whose look-ups are
+     *     exact, not case-insensitive
+     */
     public Map<String, FieldValue> asMap() {
-        return values;
+        LinkedHashMap<String, FieldValue> map = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            map.put(names[i], values[i]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /** @return the canonical texts of the values by name, in order; unmodifiable; for rules that match on field values */
     public Map<String, String> asTextMap() {
         LinkedHashMap<String, String> texts = new LinkedHashMap<>();
-        values.forEach((name, value) -> texts.put(name, value.asText()));
+        for (int i = 0; i < names.length; i++) {
+            texts.put(names[i], values[i].asText());
+        }
         return Collections.unmodifiableMap(texts);
     }
 
     /** @return how many fields have a value */
     public int size() {
-        return values.size();
+        return names.length;
     }
 
     /** @return whether no field has a value */
     public boolean isEmpty() {
-        return values.isEmpty();
+        return names.length == 0;
     }
 
+    /** @return the index of the name, matched exactly first and then regardless of case, or -1 */
+    private int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Equal when both hold the same names, as spelled, with equal values, in any order (as maps are). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof CustomFields that && values.equals(that.values);
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof CustomFields) || ((CustomFields) other).names.length != names.length) {
+            return false;
+        }
+        CustomFields that = (CustomFields) other;
+        for (int i = 0; i < names.length; i++) {
+            int j = i < that.names.length && that.names[i].equals(names[i]) ? i : that.exactIndexOf(names[i]);
+            if (j < 0 || !values[i].equals(that.values[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    private int exactIndexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The hash of the same values in a {@link Map}. */
     @Override
     public int hashCode() {
-        return values.hashCode();
+        int hash = 0;
+        for (int i = 0; i < names.length; i++) {
+            hash += names[i].hashCode() ^ values[i].hashCode();
+        }
+        return hash;
     }
 
     /** @return the names and canonical texts, in order ({@code {age=42, plan=gold}}) */

@@ -48,7 +48,8 @@ public final class Record {
     private final int priority;
     private final ListId list;
     private final CustomFields fields;
-    private final Map<String, String> fieldText;
+    /** Computed on first use and carried to the records derived from this one; see {@link #fieldText()}. */
+    private Map<String, String> fieldText;
     private final Instant createdAt;
     private final Instant updatedAt;
 
@@ -76,7 +77,7 @@ public final class Record {
         this.priority = p.priority;
         this.list = Objects.requireNonNull(p.list, "list");
         this.fields = Objects.requireNonNull(p.fields, "fields");
-        this.fieldText = p.fieldText != null ? p.fieldText : RecordFactory.lowerKeys(fields.asTextMap());
+        this.fieldText = p.fieldText;
         this.createdAt = Objects.requireNonNull(p.createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(p.updatedAt, "updatedAt");
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
@@ -107,15 +108,14 @@ public final class Record {
      */
     public static Record of(CampaignId campaign, CustomerRef ref, List<RecordPhone> phones, CustomFields fields,
             Instant createdAt) {
-        return newRecord(campaign, ref, phones, fields, null, createdAt, null, null, null, 0, ListId.DEFAULT);
+        return newRecord(campaign, ref, phones, fields, createdAt, null, null, null, 0, ListId.DEFAULT);
     }
 
     /**
-     * A new pending record, made in one construction (a draft's whole input at once); the field
-     * text, when the caller already has it keyed in lower case, is not computed again.
+     * A new pending record, made in one construction (a draft's whole input at once).
      */
     static Record newRecord(CampaignId campaign, CustomerRef ref, List<RecordPhone> phones, CustomFields fields,
-            Map<String, String> fieldText, Instant createdAt, AgentEmail agent, ZoneName timeZone, Instant scheduledFor,
+            Instant createdAt, AgentEmail agent, ZoneName timeZone, Instant scheduledFor,
             int priority, ListId list) {
         Parts p = new Parts();
         p.campaign = campaign;
@@ -127,7 +127,6 @@ public final class Record {
         p.nextDialableAt = createdAt;
         p.status = RecordStatus.PENDING;
         p.progress = DialProgress.NONE;
-        p.fieldText = fieldText == null ? null : Map.copyOf(fieldText);
         p.agent = agent;
         p.timeZone = timeZone;
         p.scheduledFor = scheduledFor;
@@ -235,12 +234,20 @@ public final class Record {
     /**
      * The custom fields as canonical text, keyed by lower-case field name: what region rules and
      * zone rules match on (they too name fields in lower case, so a rule written over
-     * {@code State} finds the value of {@code state}). Computed once per record.
+     * {@code State} finds the value of {@code state}). Computed once per record, on first use.
      *
      * @return an unmodifiable map
      */
     public Map<String, String> fieldText() {
-        return fieldText;
+        // Racy single check: the map is immutable, so a thread that sees it sees it whole, and two
+        // threads computing it at once compute equal maps. Not kept at construction, so that a
+        // million freshly imported records do not each hold a second map of their fields.
+        Map<String, String> text = fieldText;
+        if (text == null) {
+            text = RecordFactory.lowerKeys(fields.asTextMap());
+            fieldText = text;
+        }
+        return text;
     }
 
     /** @return when the record was made */

@@ -220,7 +220,7 @@ public final class RecordDraft {
             return new Outcome.Rejected(ref, problems);
         }
         Instant now = factory.clock().instant();
-        Record record = Record.newRecord(factory.campaign(), customerRef, parsed, values, fieldText, now, agentEmail,
+        Record record = Record.newRecord(factory.campaign(), customerRef, parsed, values, now, agentEmail,
                 zoneName, scheduledFor, priority == null ? 0 : priority, list == null ? ListId.DEFAULT : list);
         return new Outcome.Accepted(record, warnings);
     }

@@ -253,11 +253,21 @@ public final class RecordFactory {
     }
 
     /**
-     * The texts keyed by lower-case name, in a map whose look-ups ignore case: region rules ask
-     * for lower-case names, while zone rules ask for the name as the campaign spells it
-     * ({@code State}), and both must find the value.
+     * The texts keyed by lower-case name, which is how region rules and zone rules look fields up
+     * (a zone rule over {@code State} lower-cases the name first). Keys already in lower case, the
+     * usual case, are copied without a second map.
      */
     static Map<String, String> lowerKeys(Map<String, String> in) {
+        boolean lower = true;
+        for (String key : in.keySet()) {
+            if (!key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
+                lower = false;
+                break;
+            }
+        }
+        if (lower) {
+            return Map.copyOf(in);
+        }
         Map<String, String> out = new java.util.HashMap<>();
         in.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
         return Map.copyOf(out);

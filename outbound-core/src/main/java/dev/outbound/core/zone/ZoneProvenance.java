@@ -4,7 +4,6 @@ import dev.outbound.core.InvalidValueException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * How a record's zones were found: the step of the resolution order that gave them, with its
@@ -139,6 +138,13 @@ public sealed interface ZoneProvenance {
     }
 
     private static String join(List<ZoneId> zones) {
-        return zones.stream().map(ZoneId::getId).collect(Collectors.joining(", "));
+        StringBuilder joined = new StringBuilder();
+        for (ZoneId zone : zones) {
+            if (joined.length() > 0) {
+                joined.append(", ");
+            }
+            joined.append(zone.getId());
+        }
+        return joined.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds where a customer lives in time. The steps are tried in order and the first that gives
@@ -33,6 +34,13 @@ public final class ZoneResolver {
     private final AreaCodeTable areaCodes;
     private final boolean numberZones;
     private final Optional<ZoneResolution.Resolved> defaultZone;
+    /**
+     * The resolution of each area-code table entry met so far, made once: an import resolves
+     * millions of numbers against a few hundred prefixes, and each resolution checks its zones.
+     */
+    private final Map<AreaCodeTable.Entry, ZoneResolution> areaCodeResolutions = new ConcurrentHashMap<>();
+    /** The same for libphonenumber's own table, which every resolver shares. */
+    private static final Map<AreaCodeTable.Entry, ZoneResolution> NUMBER_PREFIX_RESOLUTIONS = new ConcurrentHashMap<>();
 
     private ZoneResolver(Builder b) {
         this.rules = b.rules;
@@ -76,7 +84,9 @@ public final class ZoneResolver {
         Objects.requireNonNull(explicitZone, "explicitZone");
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(number, "number");
-        fields = lowerCaseKeys(fields);
+        if (!fieldRules.isEmpty()) {
+            fields = lowerCaseKeys(fields);
+        }
         if (explicitZone.isPresent() && !explicitZone.get().isBlank()) {
             ZoneName name = TimeZones.parse(TimeZones.FIELD, explicitZone.get());
             return ZoneResolution.Resolved.of(new ZoneProvenance.Explicit(name));
@@ -96,14 +106,14 @@ public final class ZoneResolver {
         }
         Optional<AreaCodeTable.Entry> areaCode = areaCodes.lookup(number);
         if (areaCode.isPresent()) {
-            AreaCodeTable.Entry e = areaCode.get();
-            return ZoneResolution.Resolved.of(new ZoneProvenance.AreaCode(e.prefix(), e.zones()));
+            return areaCodeResolutions.computeIfAbsent(areaCode.get(),
+                    e -> ZoneResolution.Resolved.of(new ZoneProvenance.AreaCode(e.prefix(), e.zones())));
         }
         if (numberZones) {
             Optional<AreaCodeTable.Entry> prefix = AreaCodeTable.libphonenumber().lookup(number);
             if (prefix.isPresent()) {
-                AreaCodeTable.Entry e = prefix.get();
-                return ZoneResolution.Resolved.of(new ZoneProvenance.NumberPrefix(e.prefix(), e.zones()));
+                return NUMBER_PREFIX_RESOLUTIONS.computeIfAbsent(prefix.get(),
+                        e -> ZoneResolution.Resolved.of(new ZoneProvenance.NumberPrefix(e.prefix(), e.zones())));
             }
         }
         if (defaultZone.isPresent()) {

@@ -18,12 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -85,7 +85,8 @@ public final class LeadExport {
     static final String PRIORITY = "priority";
 
     /** An E.164 number: {@code +} and digits only, no formula. */
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    private static final int MAX_DESCRIPTIONS = 4096;
+    private static final Map<ZoneResolution, String> DESCRIPTIONS = new ConcurrentHashMap<>();
 
     private final List<Column> columns;
     private final List<String> names;
@@ -180,7 +181,7 @@ public final class LeadExport {
         List<String> cells = new ArrayList<>(columns.size());
         for (Column column : columns) {
             String value = column.value(record);
-            if (neutralise && FormulaGuard.needsGuard(value) && !(column.phone() && E164.matcher(value).matches())) {
+            if (neutralise && FormulaGuard.needsGuard(value) && !(column.phone() && isE164(value))) {
                 value = "'" + value;
             }
             cells.add(value);
@@ -194,18 +195,51 @@ public final class LeadExport {
         if (phones.isEmpty()) {
             return record.timeZone().map(z -> new ZoneProvenance.Explicit(z).describe()).orElse("");
         }
-        Set<String> distinct = new LinkedHashSet<>();
+        String first = describe(phones.get(0).zones());
+        boolean same = true;
+        for (int i = 1; i < phones.size() && same; i++) {
+            same = first.equals(describe(phones.get(i).zones()));
+        }
+        if (same) {
+            return first;
+        }
+        StringBuilder each = new StringBuilder();
         for (RecordPhone phone : phones) {
-            distinct.add(phone.zones().describe());
+            if (each.length() > 0) {
+                each.append("; ");
+            }
+            each.append(phone.field().name()).append(": ").append(describe(phone.zones()));
         }
-        if (distinct.size() == 1) {
-            return distinct.iterator().next();
+        return each.toString();
+    }
+
+    /**
+     * A resolution's words, kept for the few hundred resolutions an export meets again and again
+     * (one per area code); equal resolutions have equal words, so the cache holds by value.
+     */
+    private static String describe(ZoneResolution zones) {
+        String words = DESCRIPTIONS.get(zones);
+        if (words == null) {
+            words = zones.describe();
+            if (DESCRIPTIONS.size() < MAX_DESCRIPTIONS) {
+                DESCRIPTIONS.put(zones, words);
+            }
         }
-        List<String> each = new ArrayList<>();
-        for (RecordPhone phone : phones) {
-            each.add(phone.field().name() + ": " + phone.zones().describe());
+        return words;
+    }
+
+    /** Whether a phone cell is a plain E.164 number, which the formula guard leaves alone. */
+    private static boolean isE164(String value) {
+        int n = value.length();
+        if (n < 3 || n > 16 || value.charAt(0) != '+' || value.charAt(1) < '1' || value.charAt(1) > '9') {
+            return false;
         }
-        return String.join("; ", each);
+        for (int i = 2; i < n; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

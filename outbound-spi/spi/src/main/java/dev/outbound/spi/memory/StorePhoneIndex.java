@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A campaign's numbers, indexed for {@link PhoneMatch}: the digits of every stored number (as
- * {@link PhoneMatch#digitsOf} gives them) lead to the customer reference ids of the records that
- * have it, in a hash map, so that writing a number is one hash insert and an exact search is one
+ * A campaign's numbers, indexed for {@link PhoneMatch}: every stored number's E.164 string (the
+ * record's own instance, so the index adds no string per number; a search's digits get the
+ * {@code +} in front) leads to the customer reference ids of the records that have it, in a hash map, so that writing a number is one hash insert and an exact search is one
  * look-up. For prefix and suffix searches the distinct digits, and the same digits reversed, are
  * sorted into arrays when such a search first needs them after the set of numbers changed: a
  * prefix or a suffix is then a binary search and a range. An import, which writes numbers by the
@@ -83,12 +83,12 @@ final class StorePhoneIndex {
         String digits = match.digits();
         switch (match.kind()) {
             case EXACT: {
-                Object v = byDigits.get(digits);
+                Object v = byDigits.get("+" + digits);
                 return v == null || addAll(v, cap, out);
             }
             case PREFIX:
                 ensureSorted();
-                return addRange(sorted, digits, false, cap, out);
+                return addRange(sorted, "+" + digits, false, cap, out);
             case SUFFIX:
                 ensureSorted();
                 return addRange(sortedReversed, reverse(digits), true, cap, out);
@@ -190,12 +190,12 @@ final class StorePhoneIndex {
         }
     }
 
-    /** @return the digits of a record's numbers, each once (two fields may hold the same number) */
+    /** @return the E.164 forms of a record's numbers, each once (two fields may hold the same number) */
     private static List<String> distinctDigits(Record record) {
         List<RecordPhone> phones = record.phones();
         List<String> out = new ArrayList<>(phones.size());
         for (RecordPhone p : phones) {
-            String d = PhoneMatch.digitsOf(p.number());
+            String d = p.number().e164();
             if (!out.contains(d)) {
                 out.add(d);
             }
