@@ -23,7 +23,7 @@ import dev.outbound.core.InvalidValueException;
  * @param storeOnlyActivated store-only records the update rule {@code ACTIVATE} or
  *     {@code ACTIVATE_WITH_PHONES} changed
  * @param storeOnlyInactivated store-only records the update rule {@code INACTIVATE} changed
- * @param storeOnlySkipped store-only records an activate or inactivate would have changed but left
+ * @param storeOnlySkipped store-only records in a status an activate or inactivate applies to, left
  *     because a dialer held them
  */
 public record ImportCounts(long total, long imported, long updated, long unchanged, long duplicates, long invalid,

@@ -189,7 +189,10 @@ final class RuleWriter implements BatchWriter {
                     break;
                 case UPDATE:
                     if (s.status() == RecordStatus.PROCESSING) {
-                        out[i] = Written.HELD;
+                        // In a call: the call's outcome would overwrite the update. A reset would
+                        // change its status; otherwise it is held only if the data would change.
+                        out[i] = rules.resetStatus() || update(s, row, at).isPresent() ? Written.HELD
+                                : Written.KEPT;
                         break;
                     }
                     Optional<Record> merged = update(s, row, at);
@@ -270,7 +273,7 @@ final class RuleWriter implements BatchWriter {
             m = m.withScheduledFor(row.scheduledFor());
         }
         m = m.withAgent(rules.resetAgent() ? row.agent() : row.agent().or(stored::agent));
-        if (rules.resetStatus()) {
+        if (rules.resetStatus() && stored.status() != RecordStatus.PROCESSING) {
             m = TO_PENDING.applyTo(m, at);
             if (m.nextDialableAt().isAfter(at)) {
                 m = m.withNextDialableAt(at);
@@ -282,23 +285,31 @@ final class RuleWriter implements BatchWriter {
         return Optional.of(at.isAfter(m.updatedAt()) ? m.withUpdatedAt(at) : m);
     }
 
-    /** Activate or inactivate one stored record: each step on its key, the store judging its status. */
+    /**
+     * Activate or inactivate one stored record: each step on its key, the store judging its status
+     * and lease. A record a dialer holds is {@code HELD} only when the rule would have changed the
+     * record as it was read, so that a record with nothing to change is plainly unchanged.
+     */
     private Written change(RecordKey key, Record stored, List<Step> steps, Instant at) {
-        if (preview) {
-            for (Step step : steps) {
-                if (step.statuses().contains(stored.status())) {
-                    if (store.lease(key, at).isPresent()) {
-                        return Written.HELD;
-                    }
-                    Record after = step.change().applyTo(stored, at);
-                    if (after.equals(stored)) {
-                        return Written.KEPT;
-                    }
-                    previewed.put(key, Optional.of(after));
-                    return Written.UPDATED;
+        Optional<Record> after = Optional.empty();
+        for (Step step : steps) {
+            if (step.statuses().contains(stored.status())) {
+                Record r = step.change().applyTo(stored, at);
+                if (!r.equals(stored)) {
+                    after = Optional.of(r);
                 }
+                break;
             }
-            return Written.KEPT;
+        }
+        if (preview) {
+            if (after.isEmpty()) {
+                return Written.KEPT;
+            }
+            if (store.lease(key, at).isPresent()) {
+                return Written.HELD;
+            }
+            previewed.put(key, after);
+            return Written.UPDATED;
         }
         boolean changed = false;
         boolean held = false;
@@ -307,7 +318,7 @@ final class RuleWriter implements BatchWriter {
             changed |= r.applied() > 0;
             held |= !r.skipped().isEmpty();
         }
-        return changed ? Written.UPDATED : held ? Written.HELD : Written.KEPT;
+        return changed ? Written.UPDATED : held && after.isPresent() ? Written.HELD : Written.KEPT;
     }
 
     /** Deletes one stored record, whatever its status, unless a dialer holds it. */

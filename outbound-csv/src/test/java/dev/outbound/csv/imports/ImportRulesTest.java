@@ -356,6 +356,23 @@ class ImportRulesTest {
         assertThat(get("B")).isEqualTo(held);
     }
 
+    @Test
+    void mergeUpdate_recordInCallRowAsStored_unchangedWithoutWarningUnlessResetStatus() {
+        Record processing = stored("A", RecordStatus.PROCESSING).withScheduledFor(Optional.empty());
+        store.create(processing);
+        // The row holds exactly the stored data: mobile phone(100), no agent (priority is kept).
+        List<SourceRow> rows = List.of(row(1, "A", phone(100), "", "1"));
+
+        ImportResult plain = importRows(merge(MergeRule.UPDATE), factory, rows);
+        ImportResult reset = importRows(rules(ImportRules.newBuilder().both(MergeRule.UPDATE).resetStatus(true)
+                .build()), factory, rows);
+
+        assertThat(plain.counts()).isEqualTo(new ImportCounts(1, 0, 0, 1, 0, 0, 0, 0, 0));
+        assertThat(reset.counts()).isEqualTo(new ImportCounts(1, 0, 0, 1, 0, 0, 1, 0, 0));
+        assertThat(codes(reset)).containsExactly("1:RECORD_IN_CALL");
+        assertThat(get("A")).isEqualTo(processing);
+    }
+
     // ------------------------------------------------------------------ merge rules ACTIVATE and INACTIVATE
 
     @Test
@@ -483,6 +500,19 @@ class ImportRulesTest {
             assertThat(codes(r)).as(rule.name()).containsExactly("1:RECORD_IN_CALL");
             assertThat(get("A")).as(rule.name()).isEqualTo(dialer);
         }
+    }
+
+    @Test
+    void mergeActivateWithPhones_heldRecordWithNothingToChange_unchangedWithoutWarning() {
+        Record held = storedDue("A", RecordStatus.PENDING);
+        store.create(held);
+        assertThat(claimDue(store)).isEqualTo(1);
+
+        ImportResult r = importRows(merge(MergeRule.ACTIVATE_WITH_PHONES), factory, List.of(valid(1, "A")));
+
+        assertThat(r.counts()).isEqualTo(new ImportCounts(1, 0, 0, 1, 0, 0, 0, 0, 0));
+        assertThat(r.problems()).isEmpty();
+        assertThat(get("A")).isEqualTo(held);
     }
 
     // ------------------------------------------------------------------ merge rule DELETE
