@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * against the rows before it, and write accepted records in batches, accounting for every row.
  *
  * <p>Rows are handled in file order in batches of up to {@code batchSize} rows of any kind; at the
- * end of a batch its accepted records go to the store in one upsert, the counts and problems are
- * taken from the upsert's outcomes (no look-ups), and each row goes to the result sink, all in row
+ * end of a batch its accepted records go to the store through the {@link BatchWriter} (one upsert,
+ * or the {@link RuleWriter} when the rules need the stored records first), the counts and problems
+ * are taken from what it says of each record, and each row goes to the result sink, all in row
  * order. Memory is bounded by the batch, plus one map entry per distinct customer reference id
  * when duplicates are detected or an update rule applies to the records the file did not name.
  *
