@@ -9,6 +9,7 @@ import dev.outbound.csv.imports.ImportJob;
 import dev.outbound.csv.imports.ImportListener;
 import dev.outbound.csv.imports.ImportProgress;
 import dev.outbound.csv.imports.ImportResult;
+import dev.outbound.csv.imports.ImportRules;
 import dev.outbound.csv.imports.ImportStatus;
 import dev.outbound.csv.imports.LeadImport;
 import dev.outbound.csv.imports.OnExisting;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,12 +73,35 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--mapping", paramLabel = "FILE.json", description = "A mapping template (JSON).")
     Optional<Path> mapping = Optional.empty();
 
-    @Option(names = "--on-existing", paramLabel = "skip|overwrite", defaultValue = "skip",
-            description = "What happens to records already in the store (default: ${DEFAULT-VALUE}).")
-    String onExisting;
+    @Option(names = "--on-existing", paramLabel = "skip|overwrite",
+            description = "What happens to records already in the store (default: skip); "
+                    + "short for --merge-rule nothing|replace.")
+    Optional<String> onExisting = Optional.empty();
 
-    @Option(names = "--replace", description = "Delete the campaign's records the file does not hold, after a complete import.")
+    @Option(names = "--replace", description = "Delete the campaign's records the file does not hold, after a complete "
+            + "import; short for --update-rule delete.")
     boolean replace;
+
+    @Option(names = "--import-rule", paramLabel = "append|nothing",
+            description = "What happens to rows for contacts not in the store (default: append).")
+    Optional<String> importRule = Optional.empty();
+
+    @Option(names = "--update-rule", paramLabel = "nothing|activate|activate-phones|inactivate|delete",
+            description = "What happens, after a complete import, to the campaign's records the file does not hold "
+                    + "(default: nothing).")
+    Optional<String> updateRule = Optional.empty();
+
+    @Option(names = "--merge-rule", paramLabel = "nothing|update|replace|activate|activate-phones|inactivate|delete",
+            description = "What happens to records in both the file and the store (default: nothing).")
+    Optional<String> mergeRule = Optional.empty();
+
+    @Option(names = "--reset-status", description = "With --merge-rule update: the records go back to pending, "
+            + "their attempt counter reset.")
+    boolean resetStatus;
+
+    @Option(names = "--reset-agent", description = "With --merge-rule update: the records lose their agent, "
+            + "unless the row names one.")
+    boolean resetAgent;
 
     @Option(names = "--no-dedupe", description = "Do not report later rows with an earlier row's reference id as duplicates.")
     boolean noDedupe;
@@ -93,7 +118,7 @@ final class ImportCommand implements Callable<Integer> {
             err.println("outbound: cannot read " + file);
             return 1;
         }
-        OnExisting existing = parseOnExisting(onExisting);
+        ImportRules rules = rules();
         ReadOptions read = ReadOptions.detect();
         if (separator.isPresent()) {
             read = read.withSeparator(separator.get());
@@ -109,7 +134,7 @@ final class ImportCommand implements Callable<Integer> {
                 .zoneResolver(zones.build()).build();
         try (OutboundServices services = Stores.open(store)) {
             LeadImport.Builder b = LeadImport.newBuilder(factory, services.recordStore()).readOptions(read)
-                    .onExisting(existing).replace(replace).dedupe(!noDedupe).resultDirectory(report);
+                    .rules(rules).dedupe(!noDedupe).resultDirectory(report);
             Optional<ColumnMapping> columns = columns(read, factory);
             columns.ifPresent(b::mapping);
             if (System.console() != null) {
@@ -125,8 +150,46 @@ final class ImportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %,d rows: %,d imported, %,d updated, %,d unchanged, %,d duplicates in the file,"
                     + " %,d invalid (%,d with warnings); report in %s%n", file.getFileName(), c.total(), c.imported(),
                     c.updated(), c.unchanged(), c.duplicates(), c.invalid(), c.warnings(), report);
+            if (rules.storeOnly() != ImportRules.UpdateRule.DO_NOTHING) {
+                out.printf(Locale.ROOT, "records not in the file: %,d deleted, %,d activated, %,d inactivated, "
+                        + "%,d left because a dialer held them%n", c.deleted(), c.storeOnlyActivated(),
+                        c.storeOnlyInactivated(), c.deleteSkipped() + c.storeOnlySkipped());
+            }
             return 0;
         }
+    }
+
+    /**
+     * The rules from the options: each rule from its own option or its seed 000 shorthand, never
+     * both.
+     *
+     * @throws IllegalArgumentException naming the options when a value is unknown or two options
+     *     set the same rule
+     */
+    ImportRules rules() {
+        if (mergeRule.isPresent() && onExisting.isPresent()) {
+            throw new IllegalArgumentException("--merge-rule and --on-existing both set the rule for records in both "
+                    + "the file and the store; give one (--on-existing skip|overwrite is --merge-rule nothing|replace)");
+        }
+        if (updateRule.isPresent() && replace) {
+            throw new IllegalArgumentException("--update-rule and --replace both set the rule for records not in the "
+                    + "file; give one (--replace is --update-rule delete)");
+        }
+        ImportRules.MergeRule both = mergeRule.map(ImportCommand::parseMergeRule)
+                .orElse(onExisting.map(ImportCommand::parseOnExisting).orElse(OnExisting.SKIP) == OnExisting.OVERWRITE
+                        ? ImportRules.MergeRule.REPLACE : ImportRules.MergeRule.DO_NOTHING);
+        if ((resetStatus || resetAgent) && both != ImportRules.MergeRule.UPDATE) {
+            throw new IllegalArgumentException((resetStatus ? "--reset-status" : "--reset-agent")
+                    + " needs --merge-rule update (the merge rule is " + option(both.name()) + ")");
+        }
+        return ImportRules.newBuilder()
+                .newContacts(importRule.map(ImportCommand::parseImportRule).orElse(ImportRules.ImportRule.APPEND))
+                .storeOnly(updateRule.map(ImportCommand::parseUpdateRule)
+                        .orElse(replace ? ImportRules.UpdateRule.DELETE : ImportRules.UpdateRule.DO_NOTHING))
+                .both(both)
+                .resetStatus(resetStatus)
+                .resetAgent(resetAgent)
+                .build();
     }
 
     private static OnExisting parseOnExisting(String value) {
@@ -138,6 +201,35 @@ final class ImportCommand implements Callable<Integer> {
             default:
                 throw new IllegalArgumentException("--on-existing must be skip or overwrite, not " + value);
         }
+    }
+
+    /** An enum constant as the command line spells it: {@code DO_NOTHING} is nothing, {@code _} is {@code -}. */
+    private static String option(String constant) {
+        String name = constant.equals("DO_NOTHING") ? "nothing" : constant.toLowerCase(Locale.ROOT).replace('_', '-');
+        return name.equals("activate-with-phones") ? "activate-phones" : name;
+    }
+
+    private static <E extends Enum<E>> E parse(String flag, Class<E> type, String value) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            if (option(e.name()).equals(value.toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+            names.add(option(e.name()));
+        }
+        throw new IllegalArgumentException(flag + " must be one of " + String.join(", ", names) + ", not " + value);
+    }
+
+    private static ImportRules.ImportRule parseImportRule(String value) {
+        return parse("--import-rule", ImportRules.ImportRule.class, value);
+    }
+
+    private static ImportRules.UpdateRule parseUpdateRule(String value) {
+        return parse("--update-rule", ImportRules.UpdateRule.class, value);
+    }
+
+    private static ImportRules.MergeRule parseMergeRule(String value) {
+        return parse("--merge-rule", ImportRules.MergeRule.class, value);
     }
 
     /** The mapping from --mapping, or the automatic one with --region-column added; empty for plain automatic. */

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,100 @@ class OutboundCliTest {
                 "jdbc:postgresql://127.0.0.1/none");
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("no record store binding on the class path takes --store");
+    }
+
+    @Test
+    void importRuleNothing_newContactsNotWrittenCountedUnchangedWithNotAppended() throws IOException {
+        Path file = leads("customer_reference_id,mobile", "C-1,(212) 555-0147", "C-2,(212) 555-0148");
+        Path report = dir.resolve("report");
+
+        int code = run("import", file.toString(), "--report", report.toString(), "--import-rule", "nothing");
+
+        assertThat(code).isZero();
+        String summary = Files.readString(report.resolve("summary.json"));
+        assertThat(summary).contains("\"total_rows\": 2", "\"imported\": 0", "\"unchanged\": 2", "\"warnings\": 2",
+                "\"code\": \"NOT_APPENDED\"");
+        assertThat(Files.readAllLines(report.resolve("success.csv"))).hasSize(3);
+    }
+
+    @Test
+    void mergeRuleUpdateWithResets_laterRowOfTheSameCustomerUpdatesTheFirst() throws IOException {
+        Path file = leads("customer_reference_id,mobile,agent", "C-1,(212) 555-0147,ann@example.com",
+                "C-1,(212) 555-0148,");
+        Path report = dir.resolve("report");
+
+        int code = run("import", file.toString(), "--report", report.toString(), "--no-dedupe", "--merge-rule",
+                "update", "--reset-status", "--reset-agent");
+
+        assertThat(code).isZero();
+        assertThat(Files.readString(report.resolve("summary.json"))).contains("\"imported\": 1", "\"updated\": 1",
+                "\"unchanged\": 0");
+        assertThat(out.toString()).contains("2 rows: 1 imported, 1 updated");
+    }
+
+    @Test
+    void mergeRuleDelete_secondRowDeletesThirdAppendsAgain() throws IOException {
+        Path file = leads("customer_reference_id,mobile", "C-1,(212) 555-0147", "C-1,(212) 555-0148",
+                "C-1,(212) 555-0149");
+        Path report = dir.resolve("report");
+
+        int code = run("import", file.toString(), "--report", report.toString(), "--no-dedupe", "--merge-rule",
+                "delete");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("3 rows: 2 imported, 1 updated, 0 unchanged");
+    }
+
+    @Test
+    void updateRuleActivatePhones_summaryLineForRecordsNotInTheFile() throws IOException {
+        Path file = leads("customer_reference_id,mobile", "C-1,(212) 555-0147");
+        Path report = dir.resolve("report");
+
+        int code = run("import", file.toString(), "--report", report.toString(), "--update-rule", "activate-phones");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("records not in the file: 0 deleted, 0 activated, 0 inactivated");
+        assertThat(Files.readString(report.resolve("summary.json"))).contains("\"store_only_activated\": 0");
+    }
+
+    @Test
+    void onExistingOverwrite_stillTheShorthandForMergeRuleReplace() throws IOException {
+        Path file = leads("customer_reference_id,mobile", "C-1,(212) 555-0147", "C-1,(212) 555-0148");
+
+        int code = run("import", file.toString(), "--report", dir.resolve("r").toString(), "--no-dedupe",
+                "--on-existing", "overwrite");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("2 rows: 1 imported, 1 updated");
+    }
+
+    @Test
+    void rules_conflictingOrUnknownOptions_nonZeroWithOneLineReason() throws IOException {
+        Path file = leads("customer_reference_id,mobile", "C-1,(212) 555-0147");
+        String report = dir.resolve("r").toString();
+        List<List<String>> cases = List.of(
+                List.of("--merge-rule", "update", "--on-existing", "skip"),
+                List.of("--update-rule", "delete", "--replace"),
+                List.of("--reset-status"),
+                List.of("--merge-rule", "replace", "--reset-agent"),
+                List.of("--merge-rule", "bogus"));
+        List<String> reasons = List.of("--merge-rule and --on-existing both set",
+                "--update-rule and --replace both set",
+                "--reset-status needs --merge-rule update (the merge rule is nothing)",
+                "--reset-agent needs --merge-rule update (the merge rule is replace)",
+                "--merge-rule must be one of nothing, update, replace, activate, activate-phones, inactivate, delete,"
+                        + " not bogus");
+        for (int i = 0; i < cases.size(); i++) {
+            err.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of("import", file.toString(), "--report", report));
+            args.addAll(cases.get(i));
+
+            int code = run(args.toArray(new String[0]));
+
+            assertThat(code).as(cases.get(i).toString()).isNotZero();
+            assertThat(err.toString().strip()).as(cases.get(i).toString()).startsWith("outbound: ")
+                    .contains(reasons.get(i)).doesNotContain("\n");
+        }
     }
 
     @Test

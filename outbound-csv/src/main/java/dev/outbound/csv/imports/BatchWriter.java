@@ -14,14 +14,48 @@ import java.util.Set;
 
 /**
  * Writes a batch of accepted records and says what happened to each: the store's upsert for an
- * import, look-ups only for a preview.
+ * import, look-ups only for a preview; {@link RuleWriter} for the rules that need more than one
+ * upsert.
  */
 interface BatchWriter {
+    /** What a row's record did to the store, which decides the row's count. */
+    enum Written {
+        /** The key was new and the record was written: imported. */
+        CREATED,
+        /** The stored record was changed (replaced, updated, activated, inactivated, deleted): updated. */
+        UPDATED,
+        /** The stored record was left as it was, by the rule: unchanged. */
+        KEPT,
+        /** The rule would have changed the stored record, but a dialer holds it: unchanged, {@code RECORD_IN_CALL}. */
+        HELD,
+        /** The key was new and the import rule is {@code DO_NOTHING}: unchanged, {@code NOT_APPENDED}. */
+        NOT_APPENDED;
+
+        /**
+         * @param o an upsert's outcome
+         * @return what it did
+         */
+        static Written of(UpsertResult.Outcome o) {
+            switch (o) {
+                case CREATED:
+                    return CREATED;
+                case REPLACED:
+                    return UPDATED;
+                case KEPT_EXISTING:
+                    return KEPT;
+                case SKIPPED_CLAIMED:
+                    return HELD;
+                default:
+                    throw new IllegalStateException("unknown upsert outcome " + o);
+            }
+        }
+    }
+
     /**
      * @param records the batch, in row order
      * @return one outcome per record, at the same index
      */
-    List<UpsertResult.Outcome> write(List<Record> records);
+    List<Written> write(List<Record> records);
 
     /**
      * @param store the store
@@ -36,7 +70,11 @@ interface BatchWriter {
                 throw new IllegalStateException("the record store answered an upsert of " + records.size()
                         + " records with " + outcomes.size() + " outcomes");
             }
-            return outcomes;
+            List<Written> out = new ArrayList<>(outcomes.size());
+            for (UpsertResult.Outcome o : outcomes) {
+                out.add(Written.of(o));
+            }
+            return out;
         };
     }
 
@@ -54,19 +92,19 @@ interface BatchWriter {
         Set<RecordKey> written = new HashSet<>();
         return records -> {
             Instant at = clock.instant();
-            List<UpsertResult.Outcome> outcomes = new ArrayList<>(records.size());
+            List<Written> outcomes = new ArrayList<>(records.size());
             for (Record r : records) {
                 RecordKey key = RecordKey.of(r);
                 boolean stored = store.get(key).isPresent();
                 if (!stored && !written.contains(key)) {
-                    outcomes.add(UpsertResult.Outcome.CREATED);
+                    outcomes.add(Written.CREATED);
                     written.add(key);
                 } else if (mode == UpsertMode.KEEP_EXISTING) {
-                    outcomes.add(UpsertResult.Outcome.KEPT_EXISTING);
+                    outcomes.add(Written.KEPT);
                 } else if (stored && store.lease(key, at).isPresent()) {
-                    outcomes.add(UpsertResult.Outcome.SKIPPED_CLAIMED);
+                    outcomes.add(Written.HELD);
                 } else {
-                    outcomes.add(UpsertResult.Outcome.REPLACED);
+                    outcomes.add(Written.UPDATED);
                 }
             }
             return outcomes;

@@ -38,7 +38,7 @@ import java.util.function.Function;
  * listener or other programming errors fail the job and are rethrown.
  *
  * <p>{@link #cancel()} stops the run before the next row: the rows already read are written and
- * counted, records already written stay, replace deletes nothing, and the status becomes
+ * counted, records already written stay, the update rule (replace) changes nothing, and the status becomes
  * {@code CANCELLED}. With a result directory, the result files then hold exactly the rows read.
  * Once a run has started, {@code summary.json} is written whatever the end; a job cancelled
  * before it ran writes nothing.
@@ -196,11 +196,9 @@ public final class ImportJob {
             }
             if (mapper != null) {
                 RowSource rows = preview ? RowSource.limit(source, previewRows) : source;
-                UpsertMode mode = settings.onExisting().upsertMode();
-                BatchWriter writer = preview ? BatchWriter.lookUp(settings.store(), mode, settings.factory().clock())
-                        : BatchWriter.upsert(settings.store(), mode, settings.factory().clock());
-                run = new ImportRun(settings, rows, mapper, sink, writer, settings.replace() && !preview,
-                        new Control(), id);
+                ImportRules rules = settings.rules();
+                boolean storeOnly = rules.storeOnly() != ImportRules.UpdateRule.DO_NOTHING && !preview;
+                run = new ImportRun(settings, rows, mapper, sink, writer(settings), storeOnly, new Control(), id);
                 try {
                     ImportRun.End e = run.run();
                     end = e.status();
@@ -249,6 +247,22 @@ public final class ImportJob {
         status.set(result.status());
         listener.statusChanged(this, result.status());
         return result;
+    }
+
+    /**
+     * One upsert per batch when the rules need no look-up (append, and skip or replace), the rule
+     * writer otherwise; look-ups only for a preview.
+     */
+    private BatchWriter writer(LeadImport.Settings settings) {
+        ImportRules rules = settings.rules();
+        if (rules.upsertOnly()) {
+            UpsertMode mode = rules.both() == ImportRules.MergeRule.REPLACE ? UpsertMode.OVERWRITE
+                    : UpsertMode.KEEP_EXISTING;
+            return preview ? BatchWriter.lookUp(settings.store(), mode, settings.factory().clock())
+                    : BatchWriter.upsert(settings.store(), mode, settings.factory().clock());
+        }
+        return preview ? RuleWriter.previewing(settings.store(), rules, settings.factory().clock())
+                : RuleWriter.applying(settings.store(), rules, settings.factory().clock());
     }
 
     /** Creates the directory, copies the input byte for byte, and opens the three CSV files. */

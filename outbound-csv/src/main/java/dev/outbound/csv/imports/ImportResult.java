@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <p>Problems are in row order. An invalid row brings all its reasons (errors and warnings alike);
  * a duplicate row brings one error {@code DUPLICATE_IN_FILE}; an accepted row brings its warnings,
- * with {@code RECORD_IN_CALL} when a dialer held the stored record.
+ * with {@code RECORD_IN_CALL} when a dialer held the stored record the rules would have changed,
+ * and {@code NOT_APPENDED} when the import rule {@code DO_NOTHING} left a new contact out.
  *
  * @param jobId the job's id
  * @param status how it ended: {@code FINISHED}, {@code FAILED} or {@code CANCELLED}
@@ -82,7 +83,8 @@ public record ImportResult(String jobId, ImportStatus status, boolean preview, O
      * {@code charset_how}, {@code separator}, {@code separator_how}, {@code bom} (null when the
      * file was never read), {@code total_rows}, {@code imported}, {@code updated},
      * {@code unchanged}, {@code duplicates_in_file}, {@code invalid}, {@code warnings},
-     * {@code deleted}, {@code delete_skipped}, {@code problem_count}, {@code elapsed_ms},
+     * {@code deleted}, {@code delete_skipped}, {@code store_only_activated},
+     * {@code store_only_inactivated}, {@code store_only_skipped}, {@code problem_count}, {@code elapsed_ms},
      * {@code failure} (null unless failed) and {@code problems}, an array of objects with
      * {@code row}, {@code line}, {@code column} (null when none), {@code severity}, {@code code}
      * and {@code message}.
@@ -114,6 +116,9 @@ public record ImportResult(String jobId, ImportStatus status, boolean preview, O
         j.name("warnings").value(counts.warnings());
         j.name("deleted").value(counts.deleted());
         j.name("delete_skipped").value(counts.deleteSkipped());
+        j.name("store_only_activated").value(counts.storeOnlyActivated());
+        j.name("store_only_inactivated").value(counts.storeOnlyInactivated());
+        j.name("store_only_skipped").value(counts.storeOnlySkipped());
         j.name("problem_count").value(problemCount);
         j.name("elapsed_ms").value(elapsed.toMillis());
         j.name("failure").value(failure);

@@ -4,6 +4,7 @@ import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CampaignId;
 import dev.outbound.core.record.CustomerRef;
 import dev.outbound.core.record.Record;
+import dev.outbound.core.record.RecordStatus;
 import dev.outbound.csv.RowProblem;
 import dev.outbound.csv.mapping.RowOutcome;
 import dev.outbound.csv.read.SourceRow;
@@ -11,7 +12,6 @@ import dev.outbound.spi.directory.AgentDirectory;
 import dev.outbound.spi.store.BulkResult;
 import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
-import dev.outbound.spi.store.UpsertResult;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +28,11 @@ import java.util.stream.Stream;
  * against the rows before it, and write accepted records in batches, accounting for every row.
  *
  * <p>Rows are handled in file order in batches of up to {@code batchSize} rows of any kind; at the
- * end of a batch its accepted records go to the store in one upsert, the counts and problems are
- * taken from the upsert's outcomes (no look-ups), and each row goes to the result sink, all in row
+ * end of a batch its accepted records go to the store through the {@link BatchWriter} (one upsert,
+ * or the {@link RuleWriter} when the rules need the stored records first), the counts and problems
+ * are taken from what it says of each record, and each row goes to the result sink, all in row
  * order. Memory is bounded by the batch, plus one map entry per distinct customer reference id
- * when duplicates are detected or replace is on.
+ * when duplicates are detected or an update rule applies to the records the file did not name.
  *
  * <p>Mapping is the only step that depends on nothing before it; it is thread-safe, so with
  * {@linkplain LeadImport.Builder#threads several threads} a batch's rows are read here, mapped on
@@ -82,12 +84,13 @@ final class ImportRun {
     private final Mapper mapper;
     private final ResultSink sink;
     private final BatchWriter writer;
-    private final boolean deleteOthers;
+    /** Whether the update rule is applied to the records the file did not name, after a complete run. */
+    private final boolean storeOnly;
     private final Control control;
     /** The job's id, in the worker threads' names. */
     private final String name;
 
-    /** The first row that made a record for each customer reference id; kept for dedupe and replace. */
+    /** The first row that made a record for each customer reference id; kept for dedupe and the update rule. */
     private final Map<String, Long> firstRowByRef;
     private final List<Pending> pending;
     private final List<Record> batch;
@@ -108,26 +111,29 @@ final class ImportRun {
     private long warnings;
     private long deleted;
     private long deleteSkipped;
+    private long storeOnlyActivated;
+    private long storeOnlyInactivated;
+    private long storeOnlySkipped;
 
     ImportRun(LeadImport.Settings settings, RowSource source, Mapper mapper, ResultSink sink, BatchWriter writer,
-            boolean deleteOthers, Control control, String name) {
+            boolean storeOnly, Control control, String name) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.source = Objects.requireNonNull(source, "source");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.writer = Objects.requireNonNull(writer, "writer");
-        this.deleteOthers = deleteOthers;
+        this.storeOnly = storeOnly;
         this.control = Objects.requireNonNull(control, "control");
         this.name = Objects.requireNonNull(name, "name");
-        this.firstRowByRef = settings.dedupe() || deleteOthers ? new HashMap<>() : null;
+        this.firstRowByRef = settings.dedupe() || storeOnly ? new HashMap<>() : null;
         this.pending = new ArrayList<>(settings.batchSize());
         this.batch = new ArrayList<>(settings.batchSize());
     }
 
     /**
      * Runs to the end of the source, a cancellation, or a failure to read. On a failure to read or
-     * a cancellation the rows read so far are still written and counted, and replace deletes
-     * nothing. A store that throws on a batch fails the run; that batch's rows are not counted.
+     * a cancellation the rows read so far are still written and counted, and the update rule
+     * changes nothing. A store that throws on a batch fails the run; that batch's rows are not counted.
      * An exception from the mapper is thrown on, after the workers, if any, have ended.
      *
      * @return how it ended
@@ -198,15 +204,15 @@ final class ImportRun {
         if (readFailure != null) {
             return new End(ImportStatus.FAILED, Optional.of(readFailure));
         }
-        // A cancellation that comes after the last row still stops replace: it is the one step
-        // that cannot be undone.
+        // A cancellation that comes after the last row still stops the update rule: it changes
+        // records the file did not name, which a partial run cannot know.
         if (control.cancelRequested()) {
             return new End(ImportStatus.CANCELLED, Optional.empty());
         }
-        if (deleteOthers) {
-            Optional<String> deleteFailure = deleteOthers();
-            if (deleteFailure.isPresent()) {
-                return new End(ImportStatus.FAILED, deleteFailure);
+        if (storeOnly) {
+            Optional<String> ruleFailure = applyStoreOnly();
+            if (ruleFailure.isPresent()) {
+                return new End(ImportStatus.FAILED, ruleFailure);
             }
         }
         return new End(ImportStatus.FINISHED, Optional.empty());
@@ -268,7 +274,7 @@ final class ImportRun {
                 batch.add(p.record);
             }
         }
-        List<UpsertResult.Outcome> outcomes = List.of();
+        List<BatchWriter.Written> outcomes = List.of();
         if (!batch.isEmpty()) {
             try {
                 outcomes = writer.write(batch);
@@ -294,20 +300,20 @@ final class ImportRun {
                 problems.addAll(p.problems);
                 continue;
             }
-            UpsertResult.Outcome o = outcomes.get(k++);
+            BatchWriter.Written o = outcomes.get(k++);
             boolean warned = !p.problems.isEmpty();
             problems.addAll(p.problems);
             switch (o) {
                 case CREATED:
                     imported++;
                     break;
-                case REPLACED:
+                case UPDATED:
                     updated++;
                     break;
-                case KEPT_EXISTING:
+                case KEPT:
                     unchanged++;
                     break;
-                case SKIPPED_CLAIMED:
+                case HELD:
                     unchanged++;
                     warned = true;
                     problems.add(new RowProblem(p.row.row(), p.row.line(), Optional.empty(),
@@ -315,8 +321,16 @@ final class ImportRun {
                                     + "' is held by a dialer (in a call); the stored record was kept: import the "
                                     + "row again once the call has ended"));
                     break;
+                case NOT_APPENDED:
+                    unchanged++;
+                    warned = true;
+                    problems.add(new RowProblem(p.row.row(), p.row.line(), mapper.refColumn(),
+                            RowProblem.Severity.WARNING, "NOT_APPENDED", "customer reference id '"
+                                    + p.record.ref().value() + "' is not in the campaign and the import rule is "
+                                    + "DO_NOTHING: the row was not written"));
+                    break;
                 default:
-                    throw new IllegalStateException("unknown upsert outcome " + o);
+                    throw new IllegalStateException("unknown outcome " + o);
             }
             if (warned) {
                 warnings++;
@@ -336,16 +350,19 @@ final class ImportRun {
     }
 
     /**
-     * Replace's second half: deletes the campaign's records whose reference id no row of the file
-     * took. The keys are collected first and the stream closed, so that a database store is not
-     * asked to delete under its own open cursor.
+     * The update rule (and replace): deletes, activates or inactivates the campaign's records
+     * whose reference id no row of the file took, in batches of keys, each a store call that
+     * judges leases and statuses itself. The keys are collected first and the stream closed, so
+     * that a database store is not asked to write under its own open cursor.
      *
      * @return why the store failed, if it did
      */
-    private Optional<String> deleteOthers() {
+    private Optional<String> applyStoreOnly() {
         RecordStore store = settings.store();
         CampaignId campaign = settings.factory().campaign();
         Clock clock = settings.factory().clock();
+        ImportRules.UpdateRule rule = settings.rules().storeOnly();
+        List<RuleWriter.Step> steps = RuleWriter.steps(rule);
         List<CustomerRef> stale = new ArrayList<>();
         try {
             try (Stream<Record> all = store.stream(RecordQuery.campaign(campaign))) {
@@ -356,19 +373,36 @@ final class ImportRun {
                 });
             }
             for (int from = 0; from < stale.size(); from += settings.batchSize()) {
-                RecordQuery.Builder q = RecordQuery.newBuilder().campaign(campaign);
-                for (CustomerRef ref : stale.subList(from, Math.min(stale.size(), from + settings.batchSize()))) {
-                    q.ref(ref);
+                List<CustomerRef> refs = stale.subList(from, Math.min(stale.size(), from + settings.batchSize()));
+                if (rule == ImportRules.UpdateRule.DELETE) {
+                    BulkResult r = store.delete(query(campaign, refs, Set.of()), clock.instant());
+                    deleted += r.applied();
+                    deleteSkipped += r.skipped().size();
+                    continue;
                 }
-                BulkResult r = store.delete(q.build(), clock.instant());
-                deleted += r.applied();
-                deleteSkipped += r.skipped().size();
+                for (RuleWriter.Step step : steps) {
+                    BulkResult r = store.changeStatus(query(campaign, refs, step.statuses()), step.change(),
+                            clock.instant());
+                    if (rule == ImportRules.UpdateRule.INACTIVATE) {
+                        storeOnlyInactivated += r.applied();
+                    } else {
+                        storeOnlyActivated += r.applied();
+                    }
+                    storeOnlySkipped += r.skipped().size();
+                }
             }
         } catch (RuntimeException e) {
-            return Optional.of("replace: deleting the records the file did not name failed after " + deleted
-                    + " deletions: " + describe(e));
+            return Optional.of("update rule " + rule + ": changing the records the file did not name failed after "
+                    + (deleted + storeOnlyActivated + storeOnlyInactivated) + " records: " + describe(e));
         }
         return Optional.empty();
+    }
+
+    private static RecordQuery query(CampaignId campaign, List<CustomerRef> refs, Set<RecordStatus> statuses) {
+        RecordQuery.Builder q = RecordQuery.newBuilder().campaign(campaign);
+        refs.forEach(q::ref);
+        statuses.forEach(q::status);
+        return q.build();
     }
 
     static String describe(Throwable e) {
@@ -382,7 +416,7 @@ final class ImportRun {
 
     ImportCounts counts() {
         return new ImportCounts(total, imported, updated, unchanged, duplicates, invalid, warnings, deleted,
-                deleteSkipped);
+                deleteSkipped, storeOnlyActivated, storeOnlyInactivated, storeOnlySkipped);
     }
 
     ProblemLog problems() {

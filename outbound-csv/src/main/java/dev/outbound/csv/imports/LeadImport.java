@@ -36,16 +36,27 @@ import java.util.function.Function;
  * make a record for it are <em>duplicates</em> (seed 000: "the first occurrences will be used");
  * an invalid row takes no id, so a valid row after it with the same id is imported. With detection
  * off, a later row is written like any other and meets the earlier row's record as an existing
- * one. A row that makes a record is then written, in batches, and is <em>imported</em> (new key),
- * <em>updated</em> (the stored record overwritten) or <em>unchanged</em> (the stored record kept,
- * by {@link OnExisting#SKIP} or because a dialer holds it, which {@code OVERWRITE} reports as a
- * {@code RECORD_IN_CALL} warning).
+ * one. A row that makes a record is then written, in batches, as the {@linkplain Builder#rules
+ * rules} say, and is <em>imported</em> (new key, written), <em>updated</em> (the stored record
+ * changed by the merge rule: replaced, updated, activated, inactivated or deleted) or
+ * <em>unchanged</em> (the store left as it was: the merge rule had nothing to change, a dialer
+ * holds the record, reported as a {@code RECORD_IN_CALL} warning when the rule would have changed
+ * it, or the import rule {@code DO_NOTHING} did not append a new contact, reported as a
+ * {@code NOT_APPENDED} warning).
  *
- * <p><b>Replace</b> (seed 000's append/replace; seed 003's "deletes all contacts from the campaign
- * before importing"): after a run that read the whole file and was not cancelled, the campaign's
- * records whose reference id no accepted row took are deleted, except those a dialer holds
- * (counted as {@code deleteSkipped}). The deletion comes last, so a failed or cancelled run never
- * deletes; a file that makes no record at all deletes the whole campaign, as replace says.
+ * <p><b>Rules</b> (seed 003's import, update and merge rules, seed 002's reset of status and
+ * agent; {@link ImportRules}). The default appends new contacts, keeps stored records
+ * ({@link OnExisting#SKIP}) and leaves the campaign's other records alone. Append with skip or
+ * replace ({@link OnExisting#OVERWRITE}) writes each batch in one upsert; the other rules read the
+ * batch's stored records first ({@link RecordStore#stream} by reference id) and then write, change
+ * or delete them, each by the store's own rules, so that a record under a lease is never changed.
+ *
+ * <p><b>Update rule and replace</b> (seed 000's append/replace; seed 003's update rule and "deletes
+ * all contacts from the campaign before importing"): after a run that read the whole file and was
+ * not cancelled, the campaign's records whose reference id no accepted row took are deleted,
+ * activated or inactivated, except those a dialer holds (counted as {@code deleteSkipped}, or
+ * {@code storeOnlySkipped}). This comes last, so a failed or cancelled run never changes them; a
+ * file that makes no record at all deletes the whole campaign, as replace says.
  *
  * <p><b>Result files</b> (seed 002's success, error, duplicated and original data), when a
  * {@linkplain Builder#resultDirectory result directory} is given, written as the import streams:
@@ -61,9 +72,9 @@ import java.util.function.Function;
  * whatever the input was, so that an error file can be fixed and imported again. Two jobs must
  * not share a result directory at the same time.
  *
- * <p><b>Not in this class (yet).</b> Seed 003's import/update/merge rules (activate, inactivate,
- * delete per side), seed 002's "reset customer status", "reset agent" and dial-list rules, and
- * imports into the DNC, black or white lists: each would be a further builder option here.
+ * <p><b>Not in this class (yet).</b> Seed 002's dial-list rules ("import to diallist when
+ * duplicated"), and imports into the DNC, black or white lists: each would be a further builder
+ * option here.
  */
 public final class LeadImport {
     /** The default number of records per {@link RecordStore#upsert}. */
@@ -73,8 +84,8 @@ public final class LeadImport {
     public static final int MAX_THREADS = 64;
 
     /** The settings the pipeline reads; package-private so that tests can run it directly. */
-    record Settings(RecordFactory factory, RecordStore store, OnExisting onExisting, boolean replace,
-            boolean dedupe, Optional<AgentDirectory> agentDirectory, int batchSize, int threads) {
+    record Settings(RecordFactory factory, RecordStore store, ImportRules rules, boolean dedupe,
+            Optional<AgentDirectory> agentDirectory, int batchSize, int threads) {
     }
 
     private final Settings settings;
@@ -86,8 +97,9 @@ public final class LeadImport {
     private final ImportListener listener;
 
     private LeadImport(Builder b) {
-        this.settings = new Settings(b.factory, b.store, b.onExisting, b.replace, b.dedupe,
-                Optional.ofNullable(b.agentDirectory), b.batchSize, b.threads);
+        ImportRules rules = b.rules != null ? b.rules : ImportRules.of(b.onExisting, b.replace);
+        this.settings = new Settings(b.factory, b.store, rules, b.dedupe, Optional.ofNullable(b.agentDirectory),
+                b.batchSize, b.threads);
         this.readOptions = b.readOptions != null ? b.readOptions : ReadOptions.detect();
         this.mapping = Optional.ofNullable(b.mapping);
         this.mappingOptions = b.mappingOptions != null ? b.mappingOptions
@@ -101,7 +113,8 @@ public final class LeadImport {
     /**
      * @param factory makes the campaign's records; its clock gives the instants the store sees
      * @param store where the records go
-     * @return a builder: detected reading, automatic mapping, skip existing records, append,
+     * @return a builder: detected reading, automatic mapping, {@linkplain ImportRules#defaults() default
+     *     rules} (append new contacts, skip existing records, leave the others),
      *     duplicate detection on, no agent directory, no result files, batches of
      *     {@value #DEFAULT_BATCH_SIZE}, rows mapped on the caller's thread
      */
@@ -124,10 +137,13 @@ public final class LeadImport {
     /**
      * Validates the first rows of a file without writing anything (seed 002 shows the first 10
      * rows; seed 004 "check data"): maps them, checks agents and in-file duplicates as an import
-     * would, and looks each accepted record's key up in the store ({@link RecordStore#get}, and
-     * {@link RecordStore#lease} for {@code OVERWRITE}) to say whether it would be imported,
-     * updated or left unchanged. Replace is not previewed (nothing is counted as deleted), no
-     * result files are written and the listener is not called.
+     * would, and looks each accepted record's key up in the store ({@link RecordStore#get} or
+     * {@link RecordStore#stream}, and {@link RecordStore#lease} where a rule would change the
+     * record) to say what the rules would do to it: imported, updated, or unchanged with the same
+     * warnings as the import. A later row of the preview with the same key meets the record as
+     * the earlier row would have left it. The update rule (and replace) is not previewed (nothing
+     * is counted as deleted, activated or inactivated), no result files are written and the
+     * listener is not called.
      *
      * @param file the CSV file
      * @param rows how many data rows to check, 1 or more
@@ -202,6 +218,7 @@ public final class LeadImport {
         private ValueOptions valueOptions;
         private OnExisting onExisting = OnExisting.SKIP;
         private boolean replace;
+        private ImportRules rules;
         private boolean dedupe = true;
         private AgentDirectory agentDirectory;
         private Path resultDirectory;
@@ -266,6 +283,9 @@ public final class LeadImport {
         }
 
         /**
+         * Seed 000's shorthand for the merge rule: {@code SKIP} is {@link ImportRules.MergeRule#DO_NOTHING},
+         * {@code OVERWRITE} is {@link ImportRules.MergeRule#REPLACE}. Not with {@link #rules}.
+         *
          * @param choice what happens to a row whose key the store holds (default {@link OnExisting#SKIP})
          * @return this builder
          */
@@ -276,6 +296,9 @@ public final class LeadImport {
         }
 
         /**
+         * Seed 000's shorthand for the update rule: true is {@link ImportRules.UpdateRule#DELETE},
+         * false {@link ImportRules.UpdateRule#DO_NOTHING}. Not with {@link #rules}.
+         *
          * @param on whether, after a complete and uncancelled run, the campaign's records the file
          *     did not name are deleted (default false: append)
          * @return this builder
@@ -283,6 +306,21 @@ public final class LeadImport {
         public Builder replace(boolean on) {
             once("replace");
             replace = on;
+            return this;
+        }
+
+        /**
+         * Seed 003's import, update and merge rules and seed 002's resets, in full; the class
+         * javadoc and {@link ImportRules} say what each does and how its rows are counted. The
+         * shorthands {@link #onExisting} and {@link #replace} set a part of the same rules, so
+         * either this or those may be set, not both.
+         *
+         * @param r the rules (default: {@link ImportRules#defaults()}, or what the shorthands say)
+         * @return this builder
+         */
+        public Builder rules(ImportRules r) {
+            once("rules");
+            rules = Objects.requireNonNull(r, "r");
             return this;
         }
 
@@ -381,7 +419,8 @@ public final class LeadImport {
         /**
          * @return the import
          * @throws InvalidValueException when an option was set twice, both {@code mapping} and
-         *     {@code mappingOptions} were set, or the batch size or the number of threads is out of range
+         *     {@code mappingOptions} were set, {@code rules} was set with {@code onExisting} or
+         *     {@code replace}, or the batch size or the number of threads is out of range
          */
         public LeadImport build() {
             if (!twice.isEmpty()) {
@@ -390,6 +429,17 @@ public final class LeadImport {
             if (mapping != null && mappingOptions != null) {
                 throw new InvalidValueException("lead import", "mapping or mappingOptions, not both: "
                         + "mappingOptions only shape the automatic mapping", "mapping and mappingOptions both set");
+            }
+            if (rules != null && (set.contains("onExisting") || set.contains("replace"))) {
+                List<String> shorthands = new ArrayList<>();
+                for (String s : List.of("onExisting", "replace")) {
+                    if (set.contains(s)) {
+                        shorthands.add(s);
+                    }
+                }
+                throw new InvalidValueException("lead import", "rules or the shorthands onExisting and replace, not "
+                        + "both: the rules hold the merge and update rules the shorthands set",
+                        "rules and " + String.join(" and ", shorthands) + " both set");
             }
             if (batchSize < 1 || batchSize > RecordStore.MAX_BATCH) {
                 throw new InvalidValueException("batchSize", "1 - " + RecordStore.MAX_BATCH, batchSize);

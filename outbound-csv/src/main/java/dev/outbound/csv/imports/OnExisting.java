@@ -5,7 +5,9 @@ import dev.outbound.spi.store.UpsertMode;
 /**
  * What an import does with a row whose customer reference id the store already holds (seed 000:
  * "skip the duplicates in your file, keeping the records in the table" or "overwrite the
- * duplicates in the table with the records in your file").
+ * duplicates in the table with the records in your file"): the shorthand for the merge rules
+ * {@link ImportRules.MergeRule#DO_NOTHING} and {@link ImportRules.MergeRule#REPLACE}, which
+ * {@link ImportRules} completes with seed 003's other merge rules.
  */
 public enum OnExisting {
     /** Keep the stored record; the row counts as unchanged. */
