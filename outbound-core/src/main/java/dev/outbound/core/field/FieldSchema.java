@@ -102,7 +102,7 @@ public final class FieldSchema {
     public FieldCheck check(Map<String, String> raw, UnknownFields unknownFields) {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(unknownFields, "unknownFields");
-        Map<String, String> given = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> given = byName.isEmpty() ? Map.of() : new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<Map.Entry<String, String>> others = new ArrayList<>();
         for (Map.Entry<String, String> entry : raw.entrySet()) {
             String name = entry.getKey() == null ? "" : entry.getKey().strip();
@@ -120,13 +120,14 @@ public final class FieldSchema {
             collect(definition.name(), reading, values, problems);
         }
 
-        Map<String, String> keptUnknown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Spellings keptUnknown = new Spellings();
         for (Map.Entry<String, String> other : others) {
             String name = other.getKey();
             String value = other.getValue();
-            Optional<FieldDefinition> known = Optional.ofNullable(byName.get(name));
-            if (known.isPresent() || keptUnknown.containsKey(name)) {
-                String first = known.map(FieldDefinition::name).orElseGet(() -> keptUnknown.get(name));
+            FieldDefinition known = byName.get(name);
+            String keptAs = known == null ? keptUnknown.find(name) : null;
+            if (known != null || keptAs != null) {
+                String first = known != null ? known.name() : keptAs;
                 problems.add(new FieldProblem(name, "given once, but also given as '" + first + "'", value,
                         FieldProblem.Kind.DUPLICATE_FIELD));
             } else if (!value.isBlank() && unknownFields != UnknownFields.DROP) {
@@ -136,7 +137,7 @@ public final class FieldSchema {
                     problems.add(new FieldProblem(name, "a field name that is not blank", value,
                             FieldProblem.Kind.UNKNOWN_FIELD));
                 } else {
-                    keptUnknown.put(name, name);
+                    keptUnknown.add(name);
                     values.put(name, new FieldValue.Text(value));
                 }
             }
@@ -227,5 +228,43 @@ public final class FieldSchema {
     @Override
     public String toString() {
         return "FieldSchema" + definitions;
+    }
+
+    /**
+     * Names seen so far, found again regardless of case: compared one by one while there are few
+     * (a row has a handful of unknown columns), in a case-insensitive tree once there are many.
+     */
+    private static final class Spellings {
+        private static final int SCAN_LIMIT = 8;
+        private final String[] few = new String[SCAN_LIMIT];
+        private int count;
+        private TreeMap<String, String> many;
+
+        /** @return the name as first seen, or {@code null} */
+        String find(String name) {
+            if (many != null) {
+                return many.get(name);
+            }
+            for (int i = 0; i < count; i++) {
+                if (few[i].equalsIgnoreCase(name)) {
+                    return few[i];
+                }
+            }
+            return null;
+        }
+
+        void add(String name) {
+            if (many == null && count < SCAN_LIMIT) {
+                few[count++] = name;
+                return;
+            }
+            if (many == null) {
+                many = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                for (int i = 0; i < count; i++) {
+                    many.put(few[i], few[i]);
+                }
+            }
+            many.putIfAbsent(name, name);
+        }
     }
 }

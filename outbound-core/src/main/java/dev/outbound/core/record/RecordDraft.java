@@ -188,7 +188,9 @@ public final class RecordDraft {
             problems.add(new RecordProblem("custom field '" + p.field() + "'", p.rule(), p.value()));
         }
         CustomFields values = fieldCheck.values();
-        Map<String, String> fieldText = RecordFactory.lowerKeys(values.asTextMap());
+        // Only zone rules look at field values; without any, the fields need not be turned into text.
+        Map<String, String> fieldText = factory.zoneResolver().rules().isEmpty() ? Map.of()
+                : RecordFactory.lowerKeys(values.asTextMap());
 
         List<RecordProblem> phoneProblems = new ArrayList<>();
         List<RecordPhone> parsed = new ArrayList<>();

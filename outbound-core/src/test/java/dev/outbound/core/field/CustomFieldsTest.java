@@ -83,4 +83,31 @@ class CustomFieldsTest {
         assertThat(FIELDS.with("age", FieldValue.integer(43))).isNotEqualTo(FIELDS);
         assertThat(CustomFields.empty().isEmpty()).isTrue();
     }
+
+    @Test
+    void manyFields_namesDifferingOnlyInCase_stillRefused_andLookupsStillIgnoreCase() {
+        Map<String, FieldValue> map = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            map.put("field" + i, FieldValue.integer(i));
+        }
+        CustomFields many = CustomFields.of(map);
+        assertThat(many.get("FIELD11")).contains(FieldValue.integer(11));
+        assertThat(many.without("Field3").has("field3")).isFalse();
+        assertThat(many.without("Field3").size()).isEqualTo(11);
+        map.put("FIELD7", FieldValue.integer(99));
+        assertThatThrownBy(() -> CustomFields.of(map))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("'field7' is also given");
+    }
+
+    @Test
+    void equals_sameFieldsInAnotherOrder_equalWithTheSameHash_asMapsAre() {
+        CustomFields reordered = CustomFields.empty()
+                .with("born", FieldValue.date(LocalDate.of(1984, 2, 29)))
+                .with("plan", FieldValue.choice("gold"))
+                .with("age", FieldValue.integer(42));
+        assertThat(reordered).isEqualTo(FIELDS).hasSameHashCodeAs(FIELDS);
+        assertThat(reordered.hashCode()).isEqualTo(FIELDS.asMap().hashCode());
+        assertThat(CustomFields.empty().with("AGE", FieldValue.integer(42))).isNotEqualTo(CustomFields.empty().with("age", FieldValue.integer(42)));
+    }
 }

@@ -170,4 +170,21 @@ class FieldSchemaTest {
         assertThat(SCHEMA.findUniqueViolations(records)).containsExactly(
                 new UniqueFieldIndex.DuplicateValue<>("email", FieldValue.text("a@b.c"), List.of(0, 2)));
     }
+
+    @Test
+    void check_manyUnknownFields_aLaterOneInAnotherCase_duplicateReported() {
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put("email", "a@b.c");
+        for (int i = 0; i < 10; i++) {
+            raw.put("extra" + i, "v" + i);
+        }
+        raw.put("EXTRA9", "again");
+        raw.put("Extra2", "again");
+        FieldCheck check = SCHEMA.check(raw, UnknownFields.KEEP_AS_TEXT);
+
+        assertThat(check.problems()).containsExactly(
+                new FieldProblem("EXTRA9", "given once, but also given as 'extra9'", "again", FieldProblem.Kind.DUPLICATE_FIELD),
+                new FieldProblem("Extra2", "given once, but also given as 'extra2'", "again", FieldProblem.Kind.DUPLICATE_FIELD));
+        assertThat(check.values().text("extra9")).contains("v9");
+    }
 }
