@@ -12,4 +12,5 @@ module dev.outbound.csv {
     exports dev.outbound.csv.mapping;
     exports dev.outbound.csv.imports;
     exports dev.outbound.csv.export;
+    exports dev.outbound.csv.dnc;
 }

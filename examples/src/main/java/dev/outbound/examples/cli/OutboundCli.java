@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "outbound", mixinStandardHelpOptions = true, version = "outbound 0.1.0-SNAPSHOT",
         description = "Import and export lead lists with the Outbound SDK.",
-        subcommands = {ImportCommand.class, ExportCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class})
 public final class OutboundCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

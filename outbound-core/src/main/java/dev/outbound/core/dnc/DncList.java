@@ -156,6 +156,54 @@ public final class DncList {
     }
 
     /**
+     * Replaces every entry of the list with the entries of a builder, at once: a concurrent check
+     * sees either the old entries or the new ones, never a mix or an empty list in between. This
+     * is how a list is reloaded (a registry's nightly file, say) while calls are being checked:
+     * fill a builder off to the side, then swap it in. The list keeps its name and mode (the
+     * builder's play no part) and its place in every {@link DncRegistry} that holds it.
+     *
+     * <p>The list takes over the builder's tables, as {@link Builder#build()} would: the builder is
+     * used up. Only the swap itself takes the write lock; the old tables become garbage.
+     *
+     * @param replacement the builder holding the new entries; used up by this call
+     * @return how many entries the list held just before the swap
+     * @throws OutboundException when the builder already built a list or replaced one's entries
+     */
+    public int replaceContents(Builder replacement) {
+        Objects.requireNonNull(replacement, "replacement");
+        DncStore fresh = replacement.take();
+        long stamp = lock.writeLock();
+        try {
+            int before = store.size();
+            store.takeOver(fresh);
+            return before;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * The entry stored under exactly this key, whether or not it has expired: unlike
+     * {@link #find}, a prefix entry never answers for a number key, nor a number entry for a
+     * prefix key. Importers use it to tell a new entry from one already listed.
+     *
+     * @param key the key
+     * @return the entry with its source, reason and expiry, or empty when the list has none under
+     *     that key
+     */
+    public Optional<DncEntry> entry(DncEntry.Key key) {
+        Objects.requireNonNull(key, "key");
+        // Under the read lock, not optimistically: this builds an entry, and values read during a
+        // write could make it throw before the stamp was validated.
+        long stamp = lock.readLock();
+        try {
+            return store.get(key);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /**
      * Removes every entry that no longer applies at an instant, to reclaim its memory (expired
      * entries never match, removed or not).
      *
@@ -345,19 +393,24 @@ public final class DncList {
          * Makes the list. A builder makes one list: the list takes over its tables.
          *
          * @return the list
-         * @throws OutboundException when this builder already built a list
+         * @throws OutboundException when this builder already built a list or replaced one's entries
          */
         public DncList build() {
+            return new DncList(name, mode, take());
+        }
+
+        /** Hands the tables over to a list, once: the builder is used up. */
+        DncStore take() {
             DncStore s = store();
             built = true;
             store = null;
-            return new DncList(name, mode, s);
+            return s;
         }
 
         private DncStore store() {
             if (built) {
                 throw new OutboundException("The builder of Do-Not-Call list '" + name
-                        + "' already built its list; start a new builder for another list");
+                        + "' already built its list or replaced a list's entries; start a new builder");
             }
             if (store == null) {
                 store = new DncStore(expectedNumbers, expectedPrefixes, expectedCustomers);

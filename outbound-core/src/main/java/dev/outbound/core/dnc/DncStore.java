@@ -55,7 +55,7 @@ final class DncStore {
     /** Bit {@code n} is set when some prefix has {@code n} digits; a look-up probes only those. */
     private int prefixLengths;
     private final int[] prefixesPerLength = new int[16];
-    private final MetaPool metas = new MetaPool();
+    private MetaPool metas = new MetaPool();
 
     DncStore(int expectedNumbers, int expectedPrefixes, int expectedCustomers) {
         numbers = new LongTable(expectedNumbers);
@@ -112,6 +112,51 @@ final class DncStore {
             reserve(0, 0, 1);
             customers.put(((DncEntry.CustomerKey) key).customerRef(), expiry, meta);
         }
+    }
+
+    /**
+     * The entry stored under exactly this key, expired or not: no prefix stands in for a number,
+     * and a number never answers for a prefix.
+     */
+    Optional<DncEntry> get(DncEntry.Key key) {
+        int slot;
+        long expiry;
+        int meta;
+        if (key instanceof DncEntry.NumberKey n) {
+            slot = numbers.indexOf(n.number().digits());
+            expiry = slot < 0 ? 0 : numbers.expiries[slot];
+            meta = slot < 0 ? 0 : numbers.metas[slot];
+        } else if (key instanceof DncEntry.PrefixKey p) {
+            slot = prefixes.indexOf(prefixKey(p));
+            expiry = slot < 0 ? 0 : prefixes.expiries[slot];
+            meta = slot < 0 ? 0 : prefixes.metas[slot];
+        } else {
+            slot = customers.indexOf(((DncEntry.CustomerKey) key).customerRef());
+            expiry = slot < 0 ? 0 : customers.expiries[slot];
+            meta = slot < 0 ? 0 : customers.metas[slot];
+        }
+        if (slot < 0) {
+            return Optional.empty();
+        }
+        MetaPool.Meta m = metas.get(meta);
+        return Optional.of(new DncEntry(key, m.source(), m.reason(),
+                expiry == NO_EXPIRY ? Optional.empty() : Optional.of(Instant.ofEpochSecond(expiry))));
+    }
+
+    /**
+     * Takes over another store's tables and metadata, dropping this store's; the other store must
+     * not be used afterwards. Fields are replaced one by one, as growing replaces a table: a
+     * reader racing with this sees a mix at worst, which its lock validation throws away, and every
+     * table it reads stays in bounds (each table instance has fixed arrays, and {@link MetaPool#get}
+     * answers any id).
+     */
+    void takeOver(DncStore other) {
+        numbers = other.numbers;
+        prefixes = other.prefixes;
+        customers = other.customers;
+        metas = other.metas;
+        System.arraycopy(other.prefixesPerLength, 0, prefixesPerLength, 0, prefixesPerLength.length);
+        prefixLengths = other.prefixLengths;
     }
 
     boolean remove(DncEntry.Key key) {

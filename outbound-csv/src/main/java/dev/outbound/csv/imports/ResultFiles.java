@@ -1,16 +1,15 @@
 package dev.outbound.csv.imports;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.outbound.core.record.Record;
 import dev.outbound.csv.RowProblem;
 import dev.outbound.csv.export.LeadExport;
 import dev.outbound.csv.export.RecordCsvWriter;
+import dev.outbound.csv.internal.RefusedRows;
 import dev.outbound.csv.read.SourceRow;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,37 +26,26 @@ import java.util.List;
  *     the file gave it), in {@link LeadExport}'s columns {@code customer_reference_id}, one per
  *     phone field (its E.164 number), {@code time_zone}, {@code time_zone_source},
  *     {@code scheduled_for}, {@code agent}, then the custom fields.
- * <li>{@value #ERRORS}: every invalid row: the original header and cells, then {@code row},
- *     {@code line}, {@code column}, {@code code}, {@code message}. A row with several problems
- *     stays one line; its problems' columns, codes and messages are each joined with
- *     {@value #JOIN}, in the same order, so the n-th parts belong together (a problem without a
- *     column leaves its part empty).
- * <li>{@value #DUPLICATES}: every duplicate row: the original header and cells, then {@code row},
- *     {@code line}, {@code first_row} (the row whose record was used).
+ * <li>{@value #ERRORS}: every invalid row, and {@value #DUPLICATES}: every duplicate row (the
+ *     {@code first_row} being the row whose record was used), in {@link RefusedRows}' format:
+ *     the original header and cells, then the reasons.
  * </ul>
  *
- * In the last two, a row shorter than the header is padded with empty cells so the reason
- * columns line up; cells beyond the header's width follow the reason columns, so nothing is lost.
  * So every data row of the file is in exactly one of the three files.
  */
 final class ResultFiles implements ResultSink {
     static final String SUCCESS = "success.csv";
-    static final String ERRORS = "errors.csv";
-    static final String DUPLICATES = "duplicates.csv";
+    static final String ERRORS = RefusedRows.ERRORS;
+    static final String DUPLICATES = RefusedRows.DUPLICATES;
     static final String SUMMARY = "summary.json";
     static final String ORIGINAL_PREFIX = "original-";
-    static final String JOIN = " | ";
 
-    private final int width;
     private final RecordCsvWriter success;
-    private final CsvWriter errors;
-    private final CsvWriter duplicates;
+    private final RefusedRows refused;
 
-    private ResultFiles(int width, RecordCsvWriter success, CsvWriter errors, CsvWriter duplicates) {
-        this.width = width;
+    private ResultFiles(RecordCsvWriter success, RefusedRows refused) {
         this.success = success;
-        this.errors = errors;
-        this.duplicates = duplicates;
+        this.refused = refused;
     }
 
     /**
@@ -76,17 +64,8 @@ final class ResultFiles implements ResultSink {
             opened.add(out);
             RecordCsvWriter success = export.writer(out);
             opened.set(0, success);
-            CsvWriter errors = CsvWriter.builder().build(dir.resolve(ERRORS), StandardCharsets.UTF_8);
-            opened.add(errors);
-            CsvWriter duplicates = CsvWriter.builder().build(dir.resolve(DUPLICATES), StandardCharsets.UTF_8);
-            opened.add(duplicates);
-            List<String> eh = new ArrayList<>(header);
-            eh.addAll(List.of("row", "line", "column", "code", "message"));
-            errors.writeRecord(eh);
-            List<String> dh = new ArrayList<>(header);
-            dh.addAll(List.of("row", "line", "first_row"));
-            duplicates.writeRecord(dh);
-            return new ResultFiles(header.size(), success, errors, duplicates);
+            RefusedRows refused = RefusedRows.open(dir, header);
+            return new ResultFiles(success, refused);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -109,36 +88,12 @@ final class ResultFiles implements ResultSink {
 
     @Override
     public void invalid(SourceRow row, List<RowProblem> problems) {
-        List<String> columns = new ArrayList<>(problems.size());
-        List<String> codes = new ArrayList<>(problems.size());
-        List<String> messages = new ArrayList<>(problems.size());
-        for (RowProblem p : problems) {
-            columns.add(p.column().orElse(""));
-            codes.add(p.code());
-            messages.add(p.message());
-        }
-        errors.writeRecord(line(row, List.of(String.valueOf(row.row()), String.valueOf(row.line()),
-                String.join(JOIN, columns), String.join(JOIN, codes), String.join(JOIN, messages))));
+        refused.invalid(row, problems);
     }
 
     @Override
     public void duplicate(SourceRow row, long firstRow) {
-        duplicates.writeRecord(line(row, List.of(String.valueOf(row.row()), String.valueOf(row.line()),
-                String.valueOf(firstRow))));
-    }
-
-    /** The row's cells padded to the header's width, the reasons, then any cells beyond the header. */
-    private List<String> line(SourceRow row, List<String> reasons) {
-        List<String> cells = row.cells();
-        List<String> out = new ArrayList<>(Math.max(width, cells.size()) + reasons.size());
-        for (int i = 0; i < width; i++) {
-            out.add(i < cells.size() ? cells.get(i) : "");
-        }
-        out.addAll(reasons);
-        for (int i = width; i < cells.size(); i++) {
-            out.add(cells.get(i));
-        }
-        return out;
+        refused.duplicate(row, firstRow);
     }
 
     @Override
@@ -158,15 +113,13 @@ final class ResultFiles implements ResultSink {
         } catch (Exception e) {
             throw new IllegalStateException("closing " + SUCCESS + " failed", e);
         }
-        for (CsvWriter w : List.of(errors, duplicates)) {
-            try {
-                w.close();
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+        try {
+            refused.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
             }
         }
         if (failure != null) {

@@ -1,9 +1,9 @@
 package dev.outbound.csv.mapping;
 
 import dev.outbound.core.phone.PhoneField;
+import dev.outbound.csv.internal.HeaderNames;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,15 +67,7 @@ final class Headers {
      * ({@code "Customer Reference-ID"} becomes {@code customerreferenceid}).
      */
     static String normalise(String header) {
-        StringBuilder out = new StringBuilder(header.length());
-        String lower = header.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (c != '_' && c != '-' && !Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return HeaderNames.normalise(header);
     }
 
     /** A header's standard name: the export's own column, so it outranks any synonym. */
