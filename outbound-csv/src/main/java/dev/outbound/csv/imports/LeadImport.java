@@ -72,9 +72,9 @@ import java.util.function.Function;
  * whatever the input was, so that an error file can be fixed and imported again. Two jobs must
  * not share a result directory at the same time.
  *
- * <p><b>Not in this class (yet).</b> Seed 002's dial-list rules ("import to diallist when
- * duplicated"), and imports into the DNC, black or white lists: each would be a further builder
- * option here.
+ * <p><b>Not in this class.</b> Do-Not-Call, black and white lists import through
+ * {@link dev.outbound.csv.dnc.DncImport}, on the same reading. Seed 002's dial-list rule ("import
+ * to diallist when duplicated") is not built; it would be a further builder option here.
  */
 public final class LeadImport {
     /** The default number of records per {@link RecordStore#upsert}. */
