@@ -91,7 +91,7 @@ final class ImportRun {
     private final String name;
 
     /** The first row that made a record for each customer reference id; kept for dedupe and the update rule. */
-    private final Map<String, Long> firstRowByRef;
+    private final RowIndex firstRowByRef;
     private final List<Pending> pending;
     private final List<Record> batch;
     private final ProblemLog problems = new ProblemLog();
@@ -125,7 +125,7 @@ final class ImportRun {
         this.storeOnly = storeOnly;
         this.control = Objects.requireNonNull(control, "control");
         this.name = Objects.requireNonNull(name, "name");
-        this.firstRowByRef = settings.dedupe() || storeOnly ? new HashMap<>() : null;
+        this.firstRowByRef = settings.dedupe() || storeOnly ? new RowIndex() : null;
         this.pending = new ArrayList<>(settings.batchSize());
         this.batch = new ArrayList<>(settings.batchSize());
     }
@@ -237,8 +237,8 @@ final class ImportRun {
         // later valid row with the same id a duplicate.
         String ref = record.ref().value();
         if (firstRowByRef != null) {
-            Long first = firstRowByRef.putIfAbsent(ref, row.row());
-            if (first != null && settings.dedupe()) {
+            long first = firstRowByRef.putIfAbsent(ref, row.row());
+            if (first != 0 && settings.dedupe()) {
                 RowProblem dup = new RowProblem(row.row(), row.line(), mapper.refColumn(), RowProblem.Severity.ERROR,
                         "DUPLICATE_IN_FILE", "customer reference id '" + ref + "' was already used by row " + first
                                 + "; the first occurrence wins and this row is ignored");
@@ -367,7 +367,7 @@ final class ImportRun {
         try {
             try (Stream<Record> all = store.stream(RecordQuery.campaign(campaign))) {
                 all.forEach(r -> {
-                    if (!firstRowByRef.containsKey(r.ref().value())) {
+                    if (!firstRowByRef.contains(r.ref().value())) {
                         stale.add(r.ref());
                     }
                 });
