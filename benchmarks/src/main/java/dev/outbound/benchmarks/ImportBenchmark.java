@@ -60,13 +60,22 @@ public class ImportBenchmark {
         @Param({"100000", "1000000"})
         public int rows;
 
+        /**
+         * How the numbers are written: {@code NORTH_AMERICAN} (the default) and
+         * {@code INTERNATIONAL} are plain forms the import reads without libphonenumber's parser;
+         * {@code NATIONAL_PREFIX} ({@code +44 (0)20 ...}) goes through it.
+         */
+        @Param({"NORTH_AMERICAN"})
+        public String numbers;
+
         Path file;
         Path results;
 
         /** @throws IOException if the file cannot be written */
         @Setup(Level.Trial)
         public void write() throws IOException {
-            file = LeadListFile.write(Files.createTempFile("outbound-leads-", ".csv"), rows, 7);
+            file = LeadListFile.write(Files.createTempFile("outbound-leads-", ".csv"), rows, 7,
+                    LeadListFile.Numbers.valueOf(numbers));
             results = Files.createTempDirectory("outbound-import-results-");
         }
 

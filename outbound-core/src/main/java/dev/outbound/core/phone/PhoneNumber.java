@@ -114,13 +114,14 @@ public record PhoneNumber(String e164, int countryCode, String regionCode, LineT
         if (input.isBlank()) {
             return new PhoneNumberParse.Invalid(input, region, PhoneNumberProblem.EMPTY, "no digits at all");
         }
-        String tenDigits = NorthAmericanForms.tenDigits(input, NorthAmericanForms.isNorthAmerican(region));
-        if (tenDigits != null) {
-            // A plain North American form: libphonenumber would read country code 1 and these ten
-            // digits. An invalid one goes the long way below, for libphonenumber's reason.
-            NumberPlans.Classification plan = NumberPlans.standard().classify(1, tenDigits);
-            if (plan != null && plan.type() != PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
-                return new PhoneNumberParse.Valid(new PhoneNumber("+1" + tenDigits, 1,
+        PlainForms.Read plain = PlainForms.read(input, PlainForms.isNorthAmerican(region));
+        if (plain != null) {
+            // A plain form: libphonenumber would read this country code and national number. An
+            // invalid one goes the long way below, for libphonenumber's reason.
+            NumberPlans.Classification plan = NumberPlans.standard().classify(plain.countryCode(), plain.nsn());
+            String e164 = "+" + plain.countryCode() + plain.nsn();
+            if (plan != null && plan.type() != PhoneNumberUtil.PhoneNumberType.UNKNOWN && e164.length() <= 16) {
+                return new PhoneNumberParse.Valid(new PhoneNumber(e164, plain.countryCode(),
                         plan.region() == null ? "001" : plan.region(), LineType.of(plan.type()), ""));
             }
         }
