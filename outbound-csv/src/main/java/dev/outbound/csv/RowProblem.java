@@ -19,7 +19,7 @@ public record RowProblem(long row, long line, Optional<String> column, Severity 
         String message) {
     /** Whether a problem refused the row. */
     public enum Severity {
-        /** The row was refused (invalid). */
+        /** The row made no record: refused as invalid, or a later duplicate of an id in the file. */
         ERROR,
         /** The row was imported; something in it was changed or dropped. */
         WARNING

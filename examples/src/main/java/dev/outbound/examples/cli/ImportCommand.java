@@ -21,6 +21,7 @@ import dev.outbound.csv.read.ReadOptions;
 import dev.outbound.spi.OutboundServices;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +107,15 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-dedupe", description = "Do not report later rows with an earlier row's reference id as duplicates.")
     boolean noDedupe;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Threads that map rows to records (default: ${DEFAULT-VALUE}); results are the same.")
+    int threads = 1;
+
+    @Option(names = "--save-mapping", paramLabel = "FILE.json",
+            description = "Also write the column mapping used (inferred, or from --mapping) as a template "
+                    + "for --mapping, to edit and reuse.")
+    Optional<Path> saveMapping = Optional.empty();
+
     @Option(names = "--store", paramLabel = "URL",
             description = "The record store (a binding on the class path takes it); without it, records live in memory.")
     Optional<String> store = Optional.empty();
@@ -119,6 +129,9 @@ final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         ImportRules rules = rules();
+        if (threads < 1 || threads > LeadImport.MAX_THREADS) {
+            throw new IllegalArgumentException("--threads must be 1 to " + LeadImport.MAX_THREADS + ", not " + threads);
+        }
         ReadOptions read = ReadOptions.detect();
         if (separator.isPresent()) {
             read = read.withSeparator(separator.get());
@@ -134,9 +147,12 @@ final class ImportCommand implements Callable<Integer> {
                 .zoneResolver(zones.build()).build();
         try (OutboundServices services = Stores.open(store)) {
             LeadImport.Builder b = LeadImport.newBuilder(factory, services.recordStore()).readOptions(read)
-                    .rules(rules).dedupe(!noDedupe).resultDirectory(report);
+                    .rules(rules).dedupe(!noDedupe).resultDirectory(report).threads(threads);
             Optional<ColumnMapping> columns = columns(read, factory);
             columns.ifPresent(b::mapping);
+            if (saveMapping.isPresent() && columns.isPresent()) {
+                Files.writeString(saveMapping.get(), columns.get().toJson(), StandardCharsets.UTF_8);
+            }
             if (System.console() != null) {
                 b.listener(new ProgressBar(err));
             }
@@ -232,9 +248,12 @@ final class ImportCommand implements Callable<Integer> {
         return parse("--merge-rule", ImportRules.MergeRule.class, value);
     }
 
-    /** The mapping from --mapping, or the automatic one with --region-column added; empty for plain automatic. */
+    /**
+     * The mapping from --mapping, or the automatic one with --region-column added; empty for plain
+     * automatic, unless --save-mapping needs it written out.
+     */
     private Optional<ColumnMapping> columns(ReadOptions read, RecordFactory factory) throws Exception {
-        if (mapping.isEmpty() && regionColumn.isEmpty()) {
+        if (mapping.isEmpty() && regionColumn.isEmpty() && saveMapping.isEmpty()) {
             return Optional.empty();
         }
         List<String> header;

@@ -65,6 +65,35 @@ class OutboundCliTest {
     }
 
     @Test
+    void import_saveMapping_writesTheInferredTemplate_whichImportsTheSameWay() throws IOException {
+        Path file = leads("Customer Key,Cell,Home Phone,tz,Shoe Size",
+                "C-1,(212) 555-0147,,America/New_York,44",
+                "C-2,415 555 0123,212-555-0111,,41");
+        Path template = dir.resolve("template.json");
+
+        assertThat(run("import", file.toString(), "--report", dir.resolve("r1").toString(), "--save-mapping",
+                template.toString())).isZero();
+        String json = Files.readString(template);
+        // Headers matched by synonym, the unknown column kept as a custom field.
+        assertThat(json).contains("\"Customer Key\"", "\"Cell\"", "\"tz\"", "\"Shoe Size\"");
+        assertThat(run("import", file.toString(), "--report", dir.resolve("r2").toString(), "--mapping",
+                template.toString(), "--threads", "2")).isZero();
+        assertThat(Files.readAllLines(dir.resolve("r2").resolve("success.csv")))
+                .isEqualTo(Files.readAllLines(dir.resolve("r1").resolve("success.csv")))
+                .hasSize(3);
+        assertThat(Files.readAllLines(dir.resolve("r1").resolve("success.csv")).get(1))
+                .startsWith("C-1,").contains("+12125550147", "America/New_York", "44");
+    }
+
+    @Test
+    void import_threadsOutOfRange_nonZeroWithOneLineReason() throws IOException {
+        Path file = leads("customer_reference_id,mobile", "C-1,(212) 555-0147");
+        int code = run("import", file.toString(), "--report", dir.resolve("r").toString(), "--threads", "0");
+        assertThat(code).isNotZero();
+        assertThat(err.toString().trim()).contains("--threads must be 1 to 64, not 0").doesNotContain("\n");
+    }
+
+    @Test
     void import_missingFile_nonZeroWithOneLineReason() {
         int code = run("import", dir.resolve("nope.csv").toString(), "--report", dir.resolve("r").toString());
         assertThat(code).isNotZero();

@@ -140,6 +140,9 @@ public final class DncImportJob {
                 List<String> header = source.header();
                 if (header.isEmpty()) {
                     failure = Optional.of(file + " has no header row: it is empty or blank");
+                } else if (source.headerProblem().isPresent()) {
+                    failure = Optional.of(file + ": " + source.headerProblem().get()
+                            + "; nothing was listed, fix the header and import again");
                 } else {
                     try {
                         columns = DncColumns.resolve(header, owner.columns());

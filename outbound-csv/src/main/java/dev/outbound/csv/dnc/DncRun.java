@@ -140,6 +140,13 @@ final class DncRun {
         if (readFailure != null) {
             return new End(ImportStatus.FAILED, Optional.of(readFailure));
         }
+        // A row the reader could not get past ended the file early: not a complete read, so a
+        // replace must not swap the list.
+        Optional<String> stopped = source.stoppedEarly();
+        if (stopped.isPresent() && !cancelled) {
+            return new End(ImportStatus.FAILED, Optional.of(stopped.get()
+                    + "; the rows before it are counted, the rest of the file was not listed"));
+        }
         return new End(cancelled ? ImportStatus.CANCELLED : ImportStatus.FINISHED, Optional.empty());
     }
 

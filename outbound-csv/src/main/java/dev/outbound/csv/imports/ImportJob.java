@@ -172,6 +172,9 @@ public final class ImportJob {
                 List<String> header = source.header();
                 if (header.isEmpty()) {
                     failure = Optional.of(name + " has no header row: it is empty or blank");
+                } else if (source.headerProblem().isPresent()) {
+                    failure = Optional.of(name + ": " + source.headerProblem().get()
+                            + "; nothing was imported, fix the header and import again");
                 } else {
                     try {
                         mapper = mapperFor.apply(header);
@@ -186,7 +189,7 @@ public final class ImportJob {
                 }
                 if (mapper != null && resultDir.isPresent()) {
                     try {
-                        sink = openResults(resultDir.get(), header, mapper);
+                        sink = ResultSink.marked(openResults(resultDir.get(), header, mapper));
                     } catch (IOException | UncheckedIOException e) {
                         failure = Optional.of("cannot write the result files in " + resultDir.get() + ": "
                                 + ImportRun.describe(e));
@@ -203,11 +206,15 @@ public final class ImportJob {
                     ImportRun.End e = run.run();
                     end = e.status();
                     failure = e.failure();
-                } catch (UncheckedIOException e) {
-                    // The source reports its own failures through ImportRun; this one is a result file's.
+                } catch (ResultSink.WriteFailure e) {
                     end = ImportStatus.FAILED;
                     failure = Optional.of("cannot write the result files in " + resultDir.map(Path::toString)
                             .orElse("?") + ": " + ImportRun.describe(e.getCause()));
+                } catch (UncheckedIOException e) {
+                    // The source reports its own failures through ImportRun; this one came from
+                    // elsewhere: a store, a directory or a listener doing I/O.
+                    end = ImportStatus.FAILED;
+                    failure = Optional.of("the import stopped: " + ImportRun.describe(e.getCause()));
                 }
             }
         } finally {

@@ -204,6 +204,13 @@ final class ImportRun {
         if (readFailure != null) {
             return new End(ImportStatus.FAILED, Optional.of(readFailure));
         }
+        // A row the reader could not get past ended the file early: the rows read are written and
+        // counted, the rest were never seen, so the run is not complete.
+        Optional<String> stopped = source.stoppedEarly();
+        if (stopped.isPresent()) {
+            return new End(ImportStatus.FAILED, Optional.of(stopped.get()
+                    + "; the rows before it are counted, the rest of the file was not imported"));
+        }
         // A cancellation that comes after the last row still stops the update rule: it changes
         // records the file did not name, which a partial run cannot know.
         if (control.cancelRequested()) {

@@ -4,6 +4,7 @@ import dev.outbound.core.record.Record;
 import dev.outbound.csv.RowProblem;
 import dev.outbound.csv.read.SourceRow;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -60,4 +61,60 @@ interface ResultSink {
      * @throws IOException when that fails
      */
     void close() throws IOException;
+
+    /**
+     * @param sink a sink
+     * @return the sink, its write failures thrown as {@link WriteFailure}, so that the job tells
+     *     them from a failure elsewhere (a store or a directory that throws
+     *     {@link UncheckedIOException} too)
+     */
+    static ResultSink marked(ResultSink sink) {
+        return new ResultSink() {
+            @Override
+            public void accepted(SourceRow row, Record record) {
+                try {
+                    sink.accepted(row, record);
+                } catch (UncheckedIOException e) {
+                    throw new WriteFailure(e.getCause());
+                }
+            }
+
+            @Override
+            public void invalid(SourceRow row, List<RowProblem> problems) {
+                try {
+                    sink.invalid(row, problems);
+                } catch (UncheckedIOException e) {
+                    throw new WriteFailure(e.getCause());
+                }
+            }
+
+            @Override
+            public void duplicate(SourceRow row, long firstRow) {
+                try {
+                    sink.duplicate(row, firstRow);
+                } catch (UncheckedIOException e) {
+                    throw new WriteFailure(e.getCause());
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                sink.close();
+            }
+        };
+    }
+
+    /** A result file could not be written. */
+    final class WriteFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
 }

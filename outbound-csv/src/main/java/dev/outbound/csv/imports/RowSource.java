@@ -16,6 +16,16 @@ interface RowSource extends AutoCloseable {
     /** @return the header's cells */
     List<String> header();
 
+    /** @return what is wrong with the header row's CSV syntax, if anything */
+    default Optional<String> headerProblem() {
+        return Optional.empty();
+    }
+
+    /** @return why the rows ended before the end of the file, if they did */
+    default Optional<String> stoppedEarly() {
+        return Optional.empty();
+    }
+
     /** @return how the file was read, when it is a file */
     Optional<Detected> detected();
 
@@ -50,6 +60,16 @@ interface RowSource extends AutoCloseable {
             @Override
             public List<String> header() {
                 return csv.header();
+            }
+
+            @Override
+            public Optional<String> headerProblem() {
+                return csv.headerProblem();
+            }
+
+            @Override
+            public Optional<String> stoppedEarly() {
+                return csv.stoppedEarly();
             }
 
             @Override
@@ -91,6 +111,16 @@ interface RowSource extends AutoCloseable {
             @Override
             public List<String> header() {
                 return source.header();
+            }
+
+            @Override
+            public Optional<String> headerProblem() {
+                return source.headerProblem();
+            }
+
+            @Override
+            public Optional<String> stoppedEarly() {
+                return source.stoppedEarly();
             }
 
             @Override

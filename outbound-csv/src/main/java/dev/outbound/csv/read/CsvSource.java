@@ -57,7 +57,8 @@ import java.util.OptionalLong;
  * A quote inside an unquoted cell ({@code 5'10"}) is data, not a problem. One thing FastCSV cannot
  * read at all: a single cell longer than {@value #MAX_CHARS} characters (in practice a quote left
  * open early in a large file). That row comes back malformed with the cells read before it, saying
- * the file was not read past it, and {@link #next()} then returns empty. The same happens if
+ * the file was not read past it, {@link #next()} then returns empty and {@link #stoppedEarly()}
+ * says why, so that an import does not take the file as read. The same happens if
  * FastCSV's relaxed parser is forced on with the system property {@code de.siegmar.fastcsv.relaxed}
  * and a closing quote is followed by text.
  *
@@ -84,6 +85,8 @@ public final class CsvSource implements AutoCloseable {
     private final CsvReader<RowHandler.Cells> csv;
     private final CloseableIterator<RowHandler.Cells> records;
     private final List<String> header;
+    private final Optional<String> headerProblem;
+    private Optional<String> stoppedEarly = Optional.empty();
     private long headerLine;
     private long rows;
     private long blankRows;
@@ -113,16 +116,19 @@ public final class CsvSource implements AutoCloseable {
         this.csv = lenientBuilder(sep.separator(), maxChars).build(handler, reader);
         this.records = csv.iterator();
         List<String> first = List.of();
+        Optional<String> problem = Optional.empty();
         try {
             Optional<SourceRow> row = fetch();
             if (row.isPresent()) {
                 first = row.get().cells().stream().map(String::strip).toList();
                 headerLine = row.get().line();
+                problem = row.get().malformed();
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         this.header = first;
+        this.headerProblem = problem.map(p -> "the header row (line " + headerLine + ") is not valid CSV: " + p);
     }
 
     @SuppressWarnings("removal")
@@ -193,10 +199,28 @@ public final class CsvSource implements AutoCloseable {
     /**
      * @return the header: the cells of the first non-blank row, each stripped of surrounding
      *     whitespace (a byte order mark is never part of it); empty when the file has no such row.
-     *     A syntax problem in the header row itself is not reported.
+     *     When the row is not valid CSV, {@link #headerProblem()} says so.
      */
     public List<String> header() {
         return header;
+    }
+
+    /**
+     * @return why the file was not read to its end (a row FastCSV could not get past, see the
+     *     class description), once that happened; empty while the file reads normally
+     */
+    public Optional<String> stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /**
+     * A header row that is not valid CSV (an unterminated quote, which swallows the rest of the
+     * file into the header, or text after a closing quote) cannot be trusted to name the columns.
+     *
+     * @return what is wrong with the header row's syntax, with its line, or empty when nothing is
+     */
+    public Optional<String> headerProblem() {
+        return headerProblem;
     }
 
     /**
@@ -236,6 +260,8 @@ public final class CsvSource implements AutoCloseable {
                 long line = s != null ? s.line() : handler.line();
                 String message = Optional.ofNullable(e.getCause()).map(Throwable::getMessage)
                         .orElse(e.getMessage());
+                stoppedEarly = Optional.of("the file was not read past line " + line + ": a row there could not be read ("
+                        + message + ")");
                 return Optional.of(new SourceRow(0, line, nonEmpty(handler.partial()),
                         Optional.of("the row could not be read (" + message + "), so the file was not read past"
                                 + " line " + line + "; the cells are those read before the problem")));

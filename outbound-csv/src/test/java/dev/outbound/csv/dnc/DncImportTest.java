@@ -465,4 +465,17 @@ class DncImportTest {
         assertThatThrownBy(() -> DncImport.newBuilder(list).defaultRegion("XX"))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("defaultRegion");
     }
+
+    @Test
+    void headerWithAnUnterminatedQuote_failsAndListsNothing() throws IOException {
+        Path f = file("phone,\"reason", "2125550147,asked", "2125550148,asked");
+        DncList list = DncList.newBuilder("l").build();
+
+        DncImportResult r = importInto(list).build().newJob(f).run();
+
+        assertThat(r.status()).isEqualTo(dev.outbound.csv.imports.ImportStatus.FAILED);
+        assertThat(r.failure()).hasValueSatisfying(m -> assertThat(m)
+                .contains("the header row (line 1) is not valid CSV").contains("nothing was listed"));
+        assertThat(list.size()).isZero();
+    }
 }

@@ -14,8 +14,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.record.RecordFactory;
 import dev.outbound.csv.read.SourceRow;
+import dev.outbound.spi.directory.AgentDirectory;
 import dev.outbound.spi.memory.InMemoryRecordStore;
 import dev.outbound.spi.store.RecordQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +28,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The job's life: status, progress, cancel, run once; preview; the builder's checks. */
 class ImportJobTest {
@@ -238,5 +244,52 @@ class ImportJobTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("total = imported");
         assertThatThrownBy(() -> new ImportCounts(1, 0, 0, 0, 0, 1, 1, 0, 0))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("warnings");
+    }
+
+    @Test
+    void run_directoryThrowingUncheckedIo_failsNamingTheCause_notTheResultFiles(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("leads.csv");
+        Files.writeString(file, "customer_reference_id,mobile,agent\nC-1,5305550001,ann@example.com\n");
+        AgentDirectory down = email -> {
+            throw new UncheckedIOException(new IOException("directory down"));
+        };
+
+        ImportResult r = LeadImport.newBuilder(factory, store).agentDirectory(down).resultDirectory(dir.resolve("r"))
+                .build().newJob(file).run();
+
+        assertThat(r.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(r.failure()).contains("the import stopped: IOException: directory down");
+        assertThat(Files.readString(dir.resolve("r").resolve("summary.json"))).contains("directory down");
+    }
+
+    @Test
+    void run_headerWithAnUnterminatedQuote_failsAndImportsNothing(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("leads.csv");
+        Files.writeString(file, "customer_reference_id,\"mobile\nC-1,5305550001\nC-2,5305550002\n");
+
+        ImportResult r = LeadImport.newBuilder(factory, store).build().newJob(file).run();
+
+        assertThat(r.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(r.failure()).hasValueSatisfying(m -> assertThat(m)
+                .contains("the header row (line 1) is not valid CSV").contains("nothing was imported"));
+        assertThat(store.count(RecordQuery.all())).isZero();
+    }
+
+    @Test
+    void run_cellTooLongToRead_failsSayingWhereReadingStopped_rowsBeforeCounted(@TempDir Path dir) throws IOException {
+        // FastCSV cannot hold a cell of over 4 Mi characters: a quote left open early does that.
+        Path file = dir.resolve("leads.csv");
+        Files.writeString(file, "customer_reference_id,mobile,note\nC-1,5305550001,ok\nC-2,5305550002,\""
+                + "x".repeat(5 * 1024 * 1024) + "\"\nC-3,5305550003,never read\n");
+
+        ImportResult r = LeadImport.newBuilder(factory, store).replace(true).build().newJob(file).run();
+
+        assertThat(r.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(r.failure()).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("the file was not read past line 3").contains("the rest of the file was not imported"));
+        assertThat(r.counts().imported()).isEqualTo(1);
+        assertThat(r.counts().invalid()).isEqualTo(1);
+        assertThat(r.counts().total()).isEqualTo(2);
+        assertThat(store.count(RecordQuery.all())).isEqualTo(1);
     }
 }

@@ -131,7 +131,10 @@ class CsvSourceTest {
         try (CsvSource source = CsvSource.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                 ReadOptions.detect(), OptionalLong.empty(), 16_384)) {
             assertThat(source.next()).map(SourceRow::cells).contains(List.of("1", "ok"));
+            assertThat(source.stoppedEarly()).isEmpty();
             SourceRow failed = source.next().orElseThrow();
+            assertThat(source.stoppedEarly()).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("the file was not read past line 3: a row there could not be read ("));
             assertThat(failed.row()).isEqualTo(2);
             assertThat(failed.line()).isEqualTo(3);
             assertThat(failed.cells()).containsExactly("2");
@@ -273,5 +276,16 @@ class CsvSourceTest {
         assertThatThrownBy(() -> CsvSource.open(failing, ReadOptions.detect())).isInstanceOf(IOException.class)
                 .hasMessage("unreadable");
         assertThat(closed[0]).isTrue();
+    }
+
+    @Test
+    void headerProblem_unterminatedQuoteInTheHeader_reportedWithItsLine_validHeaderHasNone() {
+        try (CsvSource source = Sources.open("\nref,\"phone\n1,2\n3,4\n")) {
+            assertThat(source.headerProblem()).hasValueSatisfying(p -> assertThat(p)
+                    .startsWith("the header row (line 2) is not valid CSV: "));
+        }
+        try (CsvSource source = Sources.open("ref,\"phone\"\n1,2\n")) {
+            assertThat(source.headerProblem()).isEmpty();
+        }
     }
 }
