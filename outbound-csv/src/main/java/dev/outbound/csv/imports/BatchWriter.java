@@ -29,7 +29,12 @@ interface BatchWriter {
         /** The rule would have changed the stored record, but a dialer holds it: unchanged, {@code RECORD_IN_CALL}. */
         HELD,
         /** The key was new and the import rule is {@code DO_NOTHING}: unchanged, {@code NOT_APPENDED}. */
-        NOT_APPENDED;
+        NOT_APPENDED,
+        /**
+         * The stored record changed between the read and the write each time the row was tried
+         * ({@link RuleWriter#RETRIES} tries after the first): unchanged, {@code RECORD_CHANGED}.
+         */
+        CHANGED;
 
         /**
          * @param o an upsert's outcome

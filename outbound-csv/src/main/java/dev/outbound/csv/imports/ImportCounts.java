@@ -13,8 +13,9 @@ import dev.outbound.core.InvalidValueException;
  * @param updated rows whose stored record the {@linkplain ImportRules#both() merge rule} changed:
  *     replaced ({@link OnExisting#OVERWRITE}), updated, activated, inactivated or deleted
  * @param unchanged rows that left the store as it was: the stored record kept ({@link OnExisting#SKIP},
- *     a merge rule with nothing to change, or a record a dialer held, with a {@code RECORD_IN_CALL}
- *     warning), or a new contact not appended (with a {@code NOT_APPENDED} warning)
+ *     a merge rule with nothing to change, a record a dialer held, with a {@code RECORD_IN_CALL}
+ *     warning, or one that kept changing under the write, with {@code RECORD_CHANGED}), or a new
+ *     contact not appended (with a {@code NOT_APPENDED} warning)
  * @param duplicates rows whose customer reference id an earlier row of the file had already taken
  * @param invalid rows that made no record, with their errors
  * @param warnings rows counted as imported, updated or unchanged that carry at least one warning

@@ -19,7 +19,8 @@ import java.util.Optional;
  * <p>Problems are in row order. An invalid row brings all its reasons (errors and warnings alike);
  * a duplicate row brings one error {@code DUPLICATE_IN_FILE}; an accepted row brings its warnings,
  * with {@code RECORD_IN_CALL} when a dialer held the stored record the rules would have changed,
- * and {@code NOT_APPENDED} when the import rule {@code DO_NOTHING} left a new contact out.
+ * {@code RECORD_CHANGED} when another writer changed it each time the import read it and wrote it
+ * back, and {@code NOT_APPENDED} when the import rule {@code DO_NOTHING} left a new contact out.
  *
  * @param jobId the job's id
  * @param status how it ended: {@code FINISHED}, {@code FAILED} or {@code CANCELLED}

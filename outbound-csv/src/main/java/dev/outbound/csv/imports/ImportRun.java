@@ -328,6 +328,15 @@ final class ImportRun {
                                     + "' is held by a dialer (in a call); the stored record was kept: import the "
                                     + "row again once the call has ended"));
                     break;
+                case CHANGED:
+                    unchanged++;
+                    warned = true;
+                    problems.add(new RowProblem(p.row.row(), p.row.line(), Optional.empty(),
+                            RowProblem.Severity.WARNING, "RECORD_CHANGED", "record '" + p.record.ref().value()
+                                    + "' was changed by another writer (a dialer) each of the "
+                                    + (RuleWriter.RETRIES + 1) + " times the import read it and wrote it back; "
+                                    + "the stored record was kept: import the row again"));
+                    break;
                 case NOT_APPENDED:
                     unchanged++;
                     warned = true;

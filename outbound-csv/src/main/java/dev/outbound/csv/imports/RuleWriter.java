@@ -11,6 +11,8 @@ import dev.outbound.spi.store.BulkResult;
 import dev.outbound.spi.store.RecordKey;
 import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
+import dev.outbound.spi.store.ReplaceResult;
+import dev.outbound.spi.store.Replacement;
 import dev.outbound.spi.store.UpsertMode;
 import dev.outbound.spi.store.UpsertResult;
 import java.time.Clock;
@@ -35,17 +37,19 @@ import java.util.stream.Stream;
  * <p>A batch is handled in segments of rows with distinct keys, so that a key repeated in the
  * batch (duplicate detection off) meets the record as the earlier row left it. For a segment, the
  * stored records are read in one {@link RecordStore#stream} by reference id; then new contacts
- * are written in one upsert that keeps existing keys, replaced and updated records in one upsert
- * that overwrites, and each activated, inactivated or deleted record by its own
- * {@link RecordStore#changeStatus} or {@link RecordStore#delete} on its key, whose result says
- * exactly what became of that row. The store's own rules apply throughout: a record under a lease
- * is never changed, and is reported as held.
+ * are written in one upsert that keeps existing keys, replaced and updated records in one
+ * {@link RecordStore#replaceIfUnchanged} conditional on the records as read, and each activated,
+ * inactivated or deleted record by its own {@link RecordStore#changeStatus} or
+ * {@link RecordStore#delete} on its key, whose result says exactly what became of that row. The
+ * store's own rules apply throughout: a record under a lease is never changed, and is reported as
+ * held.
  *
- * <p>The merge rule {@code UPDATE} reads a record and writes it back in two store calls; a call
- * that a dialer completes on the same record between them is overwritten by the record built from
- * what was read (the store has no conditional write). The window is one segment's; import while
- * the campaign is stopped to close it, as seed 003 places a campaign in a special state while its
- * import runs. The other rules decide in the store, on the record as it is then.
+ * <p>A record is read and written back in two store calls, and a dialer may complete a call on it
+ * in between. The conditional write never overwrites that call's outcome: the store reports the
+ * record changed, and the row is read and decided again on the record as it is now (the merge
+ * rule {@code UPDATE} then merges the row into the call's outcome), up to {@value #RETRIES} times.
+ * So is a new contact whose key another writer created in between. A row whose record changes
+ * under every try is left alone and reported ({@link BatchWriter.Written#CHANGED}).
  *
  * <p>For a preview nothing is written: each row's effect is worked out from the stored record
  * (and the leases at the clock's instant) and remembered, so that a later row of the preview
@@ -105,6 +109,13 @@ final class RuleWriter implements BatchWriter {
         }
     }
 
+    /**
+     * How many times a row is read and decided again after the store said its record changed
+     * between the read and the write. A dialer writes a record once per call, minutes apart, so
+     * one more try almost always suffices; the bound only stops a record that never settles.
+     */
+    static final int RETRIES = 3;
+
     private final RecordStore store;
     private final ImportRules rules;
     private final Clock clock;
@@ -160,14 +171,35 @@ final class RuleWriter implements BatchWriter {
         return Arrays.asList(out);
     }
 
-    /** Decides and writes one segment: rows with distinct keys. */
+    /**
+     * Decides and writes one segment, rows with distinct keys; then, up to {@link #RETRIES} times,
+     * the rows whose record changed under the write, read again.
+     */
     private void apply(List<Record> records, List<Integer> segment, Written[] out) {
+        List<Integer> rows = segment;
+        for (int tries = 0; !rows.isEmpty(); tries++) {
+            if (tries > RETRIES) {
+                for (int i : rows) {
+                    out[i] = Written.CHANGED;
+                }
+                return;
+            }
+            rows = applyOnce(records, rows, out);
+        }
+    }
+
+    /**
+     * Reads the stored records of the rows, decides each row and writes it.
+     *
+     * @return the rows whose stored record was not as read when written: to read and decide again
+     */
+    private List<Integer> applyOnce(List<Record> records, List<Integer> rows, Written[] out) {
         Instant at = clock.instant();
-        Map<RecordKey, Record> stored = lookUp(records, segment);
+        Map<RecordKey, Record> stored = lookUp(records, rows);
         List<Integer> creates = new ArrayList<>();
-        List<Integer> overwrites = new ArrayList<>();
-        List<Record> overwriting = new ArrayList<>();
-        for (int i : segment) {
+        List<Integer> replaces = new ArrayList<>();
+        List<Replacement> replacing = new ArrayList<>();
+        for (int i : rows) {
             Record row = records.get(i);
             RecordKey key = RecordKey.of(row);
             Record s = stored.get(key);
@@ -184,8 +216,8 @@ final class RuleWriter implements BatchWriter {
                     out[i] = Written.KEPT;
                     break;
                 case REPLACE:
-                    overwrites.add(i);
-                    overwriting.add(row);
+                    replaces.add(i);
+                    replacing.add(Replacement.of(s, row));
                     break;
                 case UPDATE:
                     if (s.status() == RecordStatus.PROCESSING) {
@@ -199,8 +231,8 @@ final class RuleWriter implements BatchWriter {
                     if (merged.isEmpty()) {
                         out[i] = Written.KEPT;
                     } else {
-                        overwrites.add(i);
-                        overwriting.add(merged.get());
+                        replaces.add(i);
+                        replacing.add(Replacement.of(s, merged.get()));
                     }
                     break;
                 case ACTIVATE:
@@ -219,12 +251,14 @@ final class RuleWriter implements BatchWriter {
                     throw new IllegalStateException("unknown merge rule " + rules.both());
             }
         }
+        List<Integer> again = new ArrayList<>();
         List<Record> creating = new ArrayList<>(creates.size());
         for (int i : creates) {
             creating.add(records.get(i));
         }
-        write(creating, creates, UpsertMode.KEEP_EXISTING, at, out);
-        write(overwriting, overwrites, UpsertMode.OVERWRITE, at, out);
+        create(creating, creates, at, out, again);
+        replace(replacing, replaces, at, out, again);
+        return again;
     }
 
     /** The stored records of the segment's keys, as a preview would have left them. */
@@ -334,34 +368,75 @@ final class RuleWriter implements BatchWriter {
         return r.applied() > 0 ? Written.UPDATED : !r.skipped().isEmpty() ? Written.HELD : Written.KEPT;
     }
 
-    /** Upserts the records of the given rows, or for a preview says what the upsert would do. */
-    private void write(List<Record> batch, List<Integer> rows, UpsertMode mode, Instant at, Written[] out) {
+    /**
+     * Creates the records of new contacts, keeping a key another writer has created since the
+     * read: that row is decided again, as an existing contact. For a preview, says what it would do.
+     */
+    private void create(List<Record> batch, List<Integer> rows, Instant at, Written[] out, List<Integer> again) {
         if (batch.isEmpty()) {
             return;
         }
         if (preview) {
             for (int k = 0; k < batch.size(); k++) {
-                Record r = batch.get(k);
-                RecordKey key = RecordKey.of(r);
-                if (mode == UpsertMode.KEEP_EXISTING) {
-                    out[rows.get(k)] = Written.CREATED;
-                } else if (store.lease(key, at).isPresent()) {
-                    out[rows.get(k)] = Written.HELD;
-                    continue;
-                } else {
-                    out[rows.get(k)] = Written.UPDATED;
-                }
-                previewed.put(key, Optional.of(r));
+                out[rows.get(k)] = Written.CREATED;
+                previewed.put(RecordKey.of(batch.get(k)), Optional.of(batch.get(k)));
             }
             return;
         }
-        List<UpsertResult.Outcome> outcomes = store.upsert(batch, mode, at).outcomes();
+        List<UpsertResult.Outcome> outcomes = store.upsert(batch, UpsertMode.KEEP_EXISTING, at).outcomes();
         if (outcomes.size() != batch.size()) {
             throw new IllegalStateException("the record store answered an upsert of " + batch.size()
                     + " records with " + outcomes.size() + " outcomes");
         }
         for (int k = 0; k < batch.size(); k++) {
-            out[rows.get(k)] = Written.of(outcomes.get(k));
+            if (outcomes.get(k) == UpsertResult.Outcome.KEPT_EXISTING) {
+                again.add(rows.get(k));
+            } else {
+                out[rows.get(k)] = Written.of(outcomes.get(k));
+            }
+        }
+    }
+
+    /**
+     * Writes replaced and updated records, each only if the store still holds the record as read;
+     * a row whose record changed is decided again. For a preview, says what it would do.
+     */
+    private void replace(List<Replacement> batch, List<Integer> rows, Instant at, Written[] out,
+            List<Integer> again) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (preview) {
+            for (int k = 0; k < batch.size(); k++) {
+                Replacement r = batch.get(k);
+                if (store.lease(r.key(), at).isPresent()) {
+                    out[rows.get(k)] = Written.HELD;
+                } else {
+                    out[rows.get(k)] = Written.UPDATED;
+                    previewed.put(r.key(), Optional.of(r.updated()));
+                }
+            }
+            return;
+        }
+        List<ReplaceResult.Outcome> outcomes = store.replaceIfUnchanged(batch, at).outcomes();
+        if (outcomes.size() != batch.size()) {
+            throw new IllegalStateException("the record store answered a replaceIfUnchanged of " + batch.size()
+                    + " records with " + outcomes.size() + " outcomes");
+        }
+        for (int k = 0; k < batch.size(); k++) {
+            switch (outcomes.get(k)) {
+                case REPLACED:
+                    out[rows.get(k)] = Written.UPDATED;
+                    break;
+                case CLAIMED:
+                    out[rows.get(k)] = Written.HELD;
+                    break;
+                case CHANGED:
+                    again.add(rows.get(k));
+                    break;
+                default:
+                    throw new IllegalStateException("unknown replace outcome " + outcomes.get(k));
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ import dev.outbound.spi.store.RecordKey;
 import dev.outbound.spi.store.RecordMatch;
 import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
+import dev.outbound.spi.store.ReplaceResult;
+import dev.outbound.spi.store.Replacement;
 import dev.outbound.spi.store.UpsertMode;
 import dev.outbound.spi.store.UpsertResult;
 import java.time.Duration;
@@ -42,6 +44,11 @@ class ForwardingStore implements RecordStore {
     @Override
     public UpsertResult upsert(List<Record> batch, UpsertMode mode, Instant at) {
         return delegate.upsert(batch, mode, at);
+    }
+
+    @Override
+    public ReplaceResult replaceIfUnchanged(List<Replacement> batch, Instant at) {
+        return delegate.replaceIfUnchanged(batch, at);
     }
 
     @Override

@@ -17,6 +17,8 @@ import dev.outbound.spi.store.RecordKey;
 import dev.outbound.spi.store.RecordMatch;
 import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
+import dev.outbound.spi.store.ReplaceResult;
+import dev.outbound.spi.store.Replacement;
 import dev.outbound.spi.store.StoreException;
 import dev.outbound.spi.store.UpsertMode;
 import dev.outbound.spi.store.UpsertResult;
@@ -52,6 +54,9 @@ import java.util.stream.Stream;
  * order, so that two batches never deadlock) and releases them once the whole batch is written;
  * a batch that brings a new campaign also excludes multi-campaign readers while it runs, so that
  * none of them misses the new campaign's half of it;
+ * a {@link #replaceIfUnchanged} locks the campaigns of its batch the same way (it never brings a
+ * campaign: a key of a campaign the store does not have is simply gone), and compares and writes
+ * each record under those locks;
  * a query, count or stream over several campaigns keeps each campaign locked from the moment it
  * reads it until it ends. So a reader sees none or all of a batch. A {@link #delete} or
  * {@link #changeStatus} over several campaigns applies to one campaign after another. A
@@ -192,6 +197,53 @@ public final class InMemoryRecordStore implements RecordStore {
             }
         }
         return new UpsertResult(Arrays.asList(outcomes));
+    }
+
+    /**
+     * {@inheritDoc} A replacement costs what an overwriting upsert of its record costs, plus one
+     * comparison of records.
+     *
+     * @throws IllegalArgumentException if the batch holds more than {@value RecordStore#MAX_BATCH}
+     *     replacements
+     */
+    @Override
+    public ReplaceResult replaceIfUnchanged(List<Replacement> batch, Instant at) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(at, "at");
+        if (batch.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a replaceIfUnchanged batch holds at most " + MAX_BATCH
+                    + " replacements, not " + batch.size());
+        }
+        Replacement[] replacements = batch.toArray(new Replacement[0]);
+        TreeMap<String, StorePartition> touched = new TreeMap<>();
+        for (int i = 0; i < replacements.length; i++) {
+            CampaignId campaign = Objects.requireNonNull(replacements[i], "batch[" + i + "]").key().campaign();
+            StorePartition p = existing(campaign);
+            if (p != null) {
+                touched.put(campaign.value(), p);
+            }
+        }
+        ReplaceResult.Outcome[] outcomes = new ReplaceResult.Outcome[replacements.length];
+        List<StorePartition> locked = new ArrayList<>(touched.size());
+        try {
+            // Campaign id order, as an upsert locks: the two never deadlock.
+            for (StorePartition p : touched.values()) {
+                p.lock.writeLock().lock();
+                locked.add(p);
+            }
+            for (StorePartition p : locked) {
+                p.expire(at);
+            }
+            for (int i = 0; i < replacements.length; i++) {
+                StorePartition p = touched.get(replacements[i].key().campaign().value());
+                outcomes[i] = p == null ? ReplaceResult.Outcome.CHANGED : p.replaceIfUnchanged(replacements[i], at);
+            }
+        } finally {
+            for (int i = locked.size() - 1; i >= 0; i--) {
+                locked.get(i).lock.writeLock().unlock();
+            }
+        }
+        return new ReplaceResult(Arrays.asList(outcomes));
     }
 
     @Override

@@ -19,6 +19,8 @@ import dev.outbound.spi.store.PageCursor;
 import dev.outbound.spi.store.RecordKey;
 import dev.outbound.spi.store.RecordMatch;
 import dev.outbound.spi.store.RecordQuery;
+import dev.outbound.spi.store.ReplaceResult;
+import dev.outbound.spi.store.Replacement;
 import dev.outbound.spi.store.StoreException;
 import dev.outbound.spi.store.UpsertMode;
 import dev.outbound.spi.store.UpsertResult;
@@ -309,6 +311,23 @@ final class StorePartition {
         }
         replace(e, record);
         return UpsertResult.Outcome.REPLACED;
+    }
+
+    /**
+     * Write lock, after {@link #expire}. One replacement of {@link InMemoryRecordStore#replaceIfUnchanged}:
+     * the comparison and the write are one step under the lock, and the write is an overwriting
+     * upsert's, indexes and all.
+     */
+    ReplaceResult.Outcome replaceIfUnchanged(Replacement replacement, Instant at) {
+        StoreEntry e = entries.get(replacement.expected().ref().value());
+        if (e != null && held(e, at)) {
+            return ReplaceResult.Outcome.CLAIMED;
+        }
+        if (e == null || !e.record.equals(replacement.expected())) {
+            return ReplaceResult.Outcome.CHANGED;
+        }
+        replace(e, replacement.updated());
+        return ReplaceResult.Outcome.REPLACED;
     }
 
     private void insert(String ref, Record record) {

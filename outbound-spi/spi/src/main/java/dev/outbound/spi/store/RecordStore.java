@@ -19,11 +19,16 @@ import java.util.stream.Stream;
  *
  * <p><b>Claims and leases.</b> {@link #claim} hands a dialer the records due now, in load order,
  * each under a {@link Lease}. While a lease holds, no other claim returns the record, and bulk
- * writes ({@link #upsert} in {@code OVERWRITE}, {@link #delete}, {@link #changeStatus}) leave it
- * alone and report it. The holder ends the lease with {@link #complete} (writing the call's
+ * writes ({@link #upsert} in {@code OVERWRITE}, {@link #replaceIfUnchanged}, {@link #delete},
+ * {@link #changeStatus}) leave it alone and report it. The holder ends the lease with {@link #complete} (writing the call's
  * outcome) or {@link #release} (leaving the record as it was); a lease that expires ends by
  * itself and the record is due again. Instants are the caller's: each operation that depends on
  * leases says at which instant it happens, so that a simulator can run in virtual time.
+ *
+ * <p><b>Read, then write.</b> A writer that builds a record from the stored one (an import merging
+ * a file's data into it) writes it back with {@link #replaceIfUnchanged}, which writes only if the
+ * store still holds the record as it was read: a dialer's call completed in between is never
+ * overwritten by a record built before it.
  *
  * <p><b>History.</b> Each record has a history of {@link Interaction}s; deleting the record
  * deletes it, replacing the record keeps it.
@@ -56,8 +61,32 @@ public interface RecordStore extends AutoCloseable {
      */
     UpsertResult upsert(List<Record> batch, UpsertMode mode, Instant at);
 
-    /** The most records one {@link #upsert} takes. */
+    /** The most records one {@link #upsert} or {@link #replaceIfUnchanged} takes. */
     int MAX_BATCH = 100_000;
+
+    /**
+     * Writes a batch of records built from stored ones, each only if the store still holds the
+     * record it was built from: a compare and set per record, so that a write that came between
+     * the writer's read and this one (a dialer's {@link #complete}) is never lost. For each
+     * {@link Replacement}, in one atomic step: if a lease holds the record at {@code at}, nothing
+     * is written ({@code CLAIMED}); else if the store holds no record with its key, or one not
+     * {@linkplain Record#equals(Object) equal} to {@code expected}, nothing is written
+     * ({@code CHANGED}); else {@code updated} replaces it ({@code REPLACED}) and the record's
+     * history stays, as with {@link #upsert} in {@code OVERWRITE}.
+     *
+     * <p>The records are compared by value, not by when they were written: a record written again
+     * with an equal value still counts as unchanged. (A SQL store can read the row and its version,
+     * compare the row with {@code expected}, and write with {@code UPDATE ... WHERE version = ?},
+     * reading again if that updates nothing.) The replacements are applied in batch order, as if
+     * one by one, so a key that appears twice is compared the second time with what the first
+     * wrote. Other threads see none or all of the batch. There is no default implementation: a
+     * store that cannot compare and write in one step cannot offer this correctly.
+     *
+     * @param batch the replacements, at most {@value #MAX_BATCH}
+     * @param at the instant of the write, against which leases are judged
+     * @return one outcome per replacement, at the same index
+     */
+    ReplaceResult replaceIfUnchanged(List<Replacement> batch, Instant at);
 
     /**
      * Searches the store: one row per record matching the query, or, when it has a phone

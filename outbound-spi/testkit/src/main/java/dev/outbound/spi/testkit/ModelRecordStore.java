@@ -21,6 +21,8 @@ import dev.outbound.spi.store.RecordKey;
 import dev.outbound.spi.store.RecordMatch;
 import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
+import dev.outbound.spi.store.ReplaceResult;
+import dev.outbound.spi.store.Replacement;
 import dev.outbound.spi.store.StoreException;
 import dev.outbound.spi.store.UpsertMode;
 import dev.outbound.spi.store.UpsertResult;
@@ -181,6 +183,33 @@ public final class ModelRecordStore implements RecordStore {
             }
         }
         return new UpsertResult(outcomes);
+    }
+
+    @Override
+    public synchronized ReplaceResult replaceIfUnchanged(List<Replacement> batch, Instant at) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(at, "at");
+        if (batch.size() > MAX_BATCH) {
+            throw new InvalidValueException("replaceIfUnchanged batch", "at most " + MAX_BATCH + " replacements",
+                    batch.size() + " replacements");
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Objects.requireNonNull(batch.get(i), "batch replacement " + i);
+        }
+        List<ReplaceResult.Outcome> outcomes = new ArrayList<>(batch.size());
+        for (Replacement r : batch) {
+            Entry e = find(r.key());
+            if (e != null && e.leasedAt(at)) {
+                outcomes.add(ReplaceResult.Outcome.CLAIMED);
+            } else if (e == null || !e.record.equals(r.expected())) {
+                outcomes.add(ReplaceResult.Outcome.CHANGED);
+            } else {
+                e.record = r.updated();
+                written(r.updated());
+                outcomes.add(ReplaceResult.Outcome.REPLACED);
+            }
+        }
+        return new ReplaceResult(outcomes);
     }
 
     @Override

@@ -44,6 +44,8 @@ import dev.outbound.spi.store.RecordKey;
 import dev.outbound.spi.store.RecordMatch;
 import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
+import dev.outbound.spi.store.ReplaceResult;
+import dev.outbound.spi.store.Replacement;
 import dev.outbound.spi.store.StoreException;
 import dev.outbound.spi.store.UpsertMode;
 import dev.outbound.spi.store.UpsertResult;
@@ -159,7 +161,7 @@ final class RecordStoreAgreement {
 
     private void step() {
         int roll = random.nextInt(100);
-        if (roll < 10) {
+        if (roll < 8) {
             Record r = randomRecord();
             log.add("create " + r);
             both(() -> {
@@ -169,7 +171,7 @@ final class RecordStoreAgreement {
                 model.create(r);
                 return null;
             });
-        } else if (roll < 22) {
+        } else if (roll < 18) {
             List<Record> batch = new ArrayList<>();
             int n = 1 + random.nextInt(6);
             for (int i = 0; i < n; i++) {
@@ -180,11 +182,17 @@ final class RecordStoreAgreement {
             Both<UpsertResult> r = both(() -> store.upsert(batch, mode, now), () -> model.upsert(batch, mode, now));
             assertThat(r.inStore()).as(this::context).isEqualTo(r.inModel());
         } else if (roll < 26) {
+            List<Replacement> batch = randomReplacements();
+            log.add("replaceIfUnchanged " + batch);
+            Both<ReplaceResult> r = both(() -> store.replaceIfUnchanged(batch, now),
+                    () -> model.replaceIfUnchanged(batch, now));
+            assertThat(r.inStore()).as(this::context).isEqualTo(r.inModel());
+        } else if (roll < 30) {
             RecordQuery q = randomQuery();
             log.add("delete " + q);
             Both<BulkResult> r = both(() -> store.delete(q, now), () -> model.delete(q, now));
             assertThat(r.inStore()).as(this::context).isEqualTo(r.inModel());
-        } else if (roll < 32) {
+        } else if (roll < 35) {
             RecordQuery q = randomQuery();
             StatusChange change = randomChange();
             log.add("changeStatus " + change + " of " + q);
@@ -397,8 +405,58 @@ final class RecordStoreAgreement {
         return held.isEmpty() ? randomKey() : pick(held);
     }
 
+    /**
+     * One to four replacements, mostly of records the model holds: built from the record as it is
+     * (replaced unless a lease holds it), from a record that differs from it (changed), from a key
+     * with no record, or chained to the batch's own earlier replacement of the same key; the new
+     * record is a random one of the key, or the stored one with another priority or due time.
+     */
+    private List<Replacement> randomReplacements() {
+        List<Replacement> batch = new ArrayList<>();
+        int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            RecordKey key = random.nextInt(5) == 0 ? randomKey() : heldKey();
+            Optional<Record> stored = model.get(key);
+            Record expected;
+            int which = random.nextInt(10);
+            Optional<Record> earlier = Optional.empty();
+            for (Replacement r : batch) {
+                if (r.key().equals(key)) {
+                    earlier = Optional.of(r.updated());
+                }
+            }
+            if (which < 2 && earlier.isPresent()) {
+                expected = earlier.get();
+            } else if (which < 7 && stored.isPresent()) {
+                expected = stored.get();
+            } else if (which < 8 && stored.isPresent()) {
+                expected = stored.get().withPriority((stored.get().priority() + 1) % 3);
+            } else {
+                expected = randomRecord(key);
+            }
+            Record updated;
+            switch (random.nextInt(3)) {
+                case 0:
+                    updated = expected.withPriority(random.nextInt(3));
+                    break;
+                case 1:
+                    updated = expected.withNextDialableAt(now.plus(Duration.ofMinutes(5L * (random.nextInt(5) - 2))));
+                    break;
+                default:
+                    updated = randomRecord(key);
+                    break;
+            }
+            batch.add(Replacement.of(expected, updated));
+        }
+        return batch;
+    }
+
     private Record randomRecord() {
-        StoreFixtures.Rec r = StoreFixtures.rec(pick(CAMPAIGNS), pick(REFS))
+        return randomRecord(randomKey());
+    }
+
+    private Record randomRecord(RecordKey key) {
+        StoreFixtures.Rec r = StoreFixtures.rec(key.campaign(), key.ref().value())
                 .list(pick(LISTS))
                 .priority(random.nextInt(3))
                 .due(now.plus(Duration.ofMinutes(5L * (random.nextInt(7) - 4))));

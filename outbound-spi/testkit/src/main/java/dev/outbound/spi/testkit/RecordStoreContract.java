@@ -25,6 +25,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.field.FieldValue;
 import dev.outbound.core.lifecycle.CampaignLists;
 import dev.outbound.core.lifecycle.StatusChange;
@@ -47,12 +48,15 @@ import dev.outbound.spi.store.RecordKey;
 import dev.outbound.spi.store.RecordMatch;
 import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
+import dev.outbound.spi.store.ReplaceResult;
+import dev.outbound.spi.store.Replacement;
 import dev.outbound.spi.store.StoreException;
 import dev.outbound.spi.store.UpsertMode;
 import dev.outbound.spi.store.UpsertResult.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -238,6 +242,192 @@ public abstract class RecordStoreContract {
         assertThat(store.upsert(List.of(newR1), UpsertMode.OVERWRITE, T0.plus(LEASE)).outcomes())
                 .containsExactly(Outcome.REPLACED);
         assertThat(store.get(key("r1"))).contains(newR1);
+    }
+
+    // ---------------------------------------------------------------- replaceIfUnchanged
+
+    private List<ReplaceResult.Outcome> replace(Instant at, Replacement... batch) {
+        return store.replaceIfUnchanged(List.of(batch), at).outcomes();
+    }
+
+    @Test
+    void replaceIfUnchanged_storedAsExpected_replacedAndTheHistoryKept() {
+        Record read = rec("r1").priority(1).build();
+        store.create(read);
+        store.appendInteraction(key("r1"), interaction("i1", T0));
+        Record updated = read.withPriority(5).withAgent(Optional.of(ANN));
+
+        assertThat(replace(minutes(1), Replacement.of(read, updated))).containsExactly(ReplaceResult.Outcome.REPLACED);
+
+        assertThat(store.get(key("r1"))).contains(updated);
+        assertThat(store.latestInteractions(key("r1"), 10)).extracting(Interaction::id).containsExactly("i1");
+    }
+
+    @Test
+    void replaceIfUnchanged_aCallCompletedSinceTheRead_changedAndTheCallsOutcomeKept() {
+        Record read = rec("r1").build();
+        store.create(read);
+        Claim c = store.claim(claim(T0)).get(0);
+        Record called = c.record().withStatus(RecordStatus.RESCHEDULED_BY_DIALER).withNextDialableAt(minutes(60));
+        store.complete(c.lease(), called, Optional.of(interaction("call-1", minutes(1))), minutes(1));
+
+        assertThat(replace(minutes(2), Replacement.of(read, read.withPriority(9))))
+                .containsExactly(ReplaceResult.Outcome.CHANGED);
+        assertThat(store.get(key("r1"))).contains(called);
+
+        // Read again: the replacement built from what is stored now is written.
+        Record again = called.withPriority(9);
+        assertThat(replace(minutes(3), Replacement.of(called, again))).containsExactly(ReplaceResult.Outcome.REPLACED);
+        assertThat(store.get(key("r1"))).contains(again);
+        assertThat(store.latestInteractions(key("r1"), 10)).extracting(Interaction::id).containsExactly("call-1");
+    }
+
+    @Test
+    void replaceIfUnchanged_anUpsertSinceTheRead_changed() {
+        Record read = rec("r1").priority(1).build();
+        store.create(read);
+        Record written = rec("r1").priority(2).build();
+        store.upsert(List.of(written), UpsertMode.OVERWRITE, T0);
+
+        assertThat(replace(T0, Replacement.of(read, read.withPriority(3)))).containsExactly(ReplaceResult.Outcome.CHANGED);
+        assertThat(store.get(key("r1"))).contains(written);
+    }
+
+    @Test
+    void replaceIfUnchanged_recordDeletedOrNeverStored_changedAndNothingWritten() {
+        Record read = rec("r1").build();
+        store.create(read);
+        store.delete(RecordQuery.all(), T0);
+        Record unknown = rec(BETA, "b1").build();
+
+        assertThat(replace(minutes(1), Replacement.of(read, read.withPriority(4)),
+                Replacement.of(unknown, unknown.withPriority(4))))
+                .containsExactly(ReplaceResult.Outcome.CHANGED, ReplaceResult.Outcome.CHANGED);
+
+        assertThat(store.get(key("r1"))).isEmpty();
+        assertThat(store.get(key(BETA, "b1"))).isEmpty();
+        assertThat(store.count(RecordQuery.all())).isZero();
+    }
+
+    @Test
+    void replaceIfUnchanged_claimedRecord_claimedWhetherOrNotItChanged_replacedOnceTheLeaseHasExpired() {
+        Record read = rec("r1").build();
+        store.create(read);
+        assertThat(store.claim(claim(T0))).hasSize(1);
+        Record updated = read.withPriority(6);
+
+        assertThat(replace(minutes(1), Replacement.of(read, updated), Replacement.of(read.withPriority(1), updated)))
+                .containsExactly(ReplaceResult.Outcome.CLAIMED, ReplaceResult.Outcome.CLAIMED);
+        assertThat(store.get(key("r1"))).contains(read);
+        assertThat(replace(T0.plus(LEASE).minusNanos(1), Replacement.of(read, updated)))
+                .containsExactly(ReplaceResult.Outcome.CLAIMED);
+
+        assertThat(replace(T0.plus(LEASE), Replacement.of(read, updated)))
+                .containsExactly(ReplaceResult.Outcome.REPLACED);
+        assertThat(store.get(key("r1"))).contains(updated);
+    }
+
+    @Test
+    void replaceIfUnchanged_keyTwiceInOneBatch_secondComparedWithWhatTheFirstWrote() {
+        Record read = rec("r1").build();
+        store.create(read);
+        Record first = read.withPriority(1);
+        Record second = read.withPriority(2);
+
+        assertThat(replace(T0, Replacement.of(read, first), Replacement.of(read, second)))
+                .containsExactly(ReplaceResult.Outcome.REPLACED, ReplaceResult.Outcome.CHANGED);
+        assertThat(store.get(key("r1"))).contains(first);
+
+        assertThat(replace(T0, Replacement.of(first, second), Replacement.of(second, read)))
+                .containsExactly(ReplaceResult.Outcome.REPLACED, ReplaceResult.Outcome.REPLACED);
+        assertThat(store.get(key("r1"))).contains(read);
+    }
+
+    @Test
+    void replaceIfUnchanged_batchOverTwoCampaigns_eachJudgedOnItsOwn() {
+        Record alpha = rec(ALPHA, "r1").build();
+        Record beta = rec(BETA, "r1").build();
+        store.create(alpha);
+        store.create(beta);
+
+        assertThat(replace(T0, Replacement.of(alpha.withPriority(9), alpha.withPriority(1)),
+                Replacement.of(beta, beta.withPriority(2))))
+                .containsExactly(ReplaceResult.Outcome.CHANGED, ReplaceResult.Outcome.REPLACED);
+        assertThat(store.get(key(ALPHA, "r1"))).contains(alpha);
+        assertThat(store.get(key(BETA, "r1"))).contains(beta.withPriority(2));
+        assertThat(store.replaceIfUnchanged(List.of(), T0).outcomes()).isEmpty();
+    }
+
+    @Test
+    void replaceIfUnchanged_phoneSearchesFindTheNewNumbersOnly() {
+        Record read = rec("r1").phone(PhoneField.HOME, N1).build();
+        store.create(read);
+        store.create(rec("r2").phone(PhoneField.HOME, N3).build());
+        // A suffix search first, so that a store sorting its numbers for it has to sort them again.
+        assertThat(rows(where().phone(PhoneMatch.suffix("0123")).build())).containsExactly("alpha/r1@0", "alpha/r2@0");
+        Record updated = read.withoutPhone(PhoneField.HOME).withPhone(StoreFixtures.phone(PhoneField.MOBILE, N2));
+
+        assertThat(replace(T0, Replacement.of(read, updated))).containsExactly(ReplaceResult.Outcome.REPLACED);
+
+        assertThat(rows(where().phone(PhoneMatch.exact(N1)).build())).isEmpty();
+        assertThat(rows(where().phone(PhoneMatch.exact(N2)).build())).containsExactly("alpha/r1@0");
+        assertThat(rows(where().phone(PhoneMatch.suffix("0123")).build())).containsExactly("alpha/r2@0");
+        assertThat(rows(where().phone(PhoneMatch.prefix("1201")).build())).containsExactly("alpha/r1@0");
+        assertThat(rows(where().phone(PhoneMatch.contains("5550124")).build())).containsExactly("alpha/r1@0");
+    }
+
+    @Test
+    void replaceIfUnchanged_claimsFollowTheNewDueTimeStatusAndPriority() {
+        Record later = rec("x1").due(minutes(-10)).build();
+        Record x2 = rec("x2").due(minutes(-5)).build();
+        Record postponed = rec("x3").status(RecordStatus.POSTPONED).due(minutes(-1)).build();
+        store.create(later);
+        store.create(x2);
+        store.create(postponed);
+
+        // x1 is no longer due; x3 becomes dialable, with a priority that puts it first.
+        Record x3 = postponed.withStatus(RecordStatus.PENDING).withPriority(5);
+        assertThat(replace(T0, Replacement.of(later, later.withNextDialableAt(minutes(60))),
+                Replacement.of(postponed, x3)))
+                .containsExactly(ReplaceResult.Outcome.REPLACED, ReplaceResult.Outcome.REPLACED);
+
+        List<Claim> claims = store.claim(claim(T0).withMax(10));
+        assertThat(refs(claims)).containsExactly("x3", "x2");
+        assertThat(claims.get(0).record()).isEqualTo(x3);
+        // Once the leases have run out, x1 is due too, after the others (same class and priority, later due time).
+        assertThat(refs(store.claim(claim(minutes(60)).withMax(10)))).containsExactly("x3", "x2", "x1");
+    }
+
+    @Test
+    void replaceIfUnchanged_toADoneRecord_neverClaimed() {
+        Record read = rec("r1").due(minutes(-1)).build();
+        store.create(read);
+        assertThat(replace(T0, Replacement.of(read, read.done(DoneReason.OBJECTIVE_REACHED))))
+                .containsExactly(ReplaceResult.Outcome.REPLACED);
+        assertThat(store.claim(claim(minutes(600)))).isEmpty();
+    }
+
+    @Test
+    void replacement_recordsWithTwoKeys_refusedNamingBoth() {
+        Record r1 = rec("r1").build();
+        assertThatThrownBy(() -> Replacement.of(r1, rec("r2").build()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("alpha/r1")
+                .hasMessageContaining("alpha/r2");
+        assertThatThrownBy(() -> Replacement.of(r1, rec(BETA, "r1").build()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("beta/r1");
+    }
+
+    @Test
+    void replaceIfUnchanged_nullReplacementInTheBatch_throwsAndWritesNothing() {
+        Record read = rec("r1").build();
+        store.create(read);
+        List<Replacement> batch = Arrays.asList(Replacement.of(read, read.withPriority(3)), null);
+
+        assertThatThrownBy(() -> store.replaceIfUnchanged(batch, T0)).isInstanceOf(NullPointerException.class);
+
+        assertThat(store.get(key("r1"))).contains(read);
     }
 
     // ---------------------------------------------------------------- filters
@@ -1153,6 +1343,48 @@ public abstract class RecordStoreContract {
             } while (seen < (long) batches * size && System.nanoTime() < deadline);
             writer.get(30, TimeUnit.SECONDS);
             assertThat(store.count(RecordQuery.campaign(ALPHA))).isEqualTo((long) batches * size);
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void replaceIfUnchanged_fourThreadsReadAndReplaceOneRecord_noIncrementLost() throws Exception {
+        int threads = 4;
+        int increments = 200;
+        store.create(rec("n").field("n", FieldValue.integer(0)).build());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> retries = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                retries.add(pool.submit(() -> {
+                    start.await();
+                    int changed = 0;
+                    for (int i = 0; i < increments; i++) {
+                        while (true) {
+                            Record read = store.get(key("n")).orElseThrow();
+                            long n = ((FieldValue.IntegerValue) read.fields().get("n").orElseThrow()).value();
+                            Record next = read.withFields(read.fields().with("n", FieldValue.integer(n + 1)));
+                            ReplaceResult.Outcome o = store.replaceIfUnchanged(List.of(Replacement.of(read, next)), T0)
+                                    .outcomes().get(0);
+                            if (o == ReplaceResult.Outcome.REPLACED) {
+                                break;
+                            }
+                            assertThat(o).isEqualTo(ReplaceResult.Outcome.CHANGED);
+                            changed++;
+                        }
+                    }
+                    return changed;
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : retries) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            Record last = store.get(key("n")).orElseThrow();
+            assertThat(last.fields().get("n")).contains(FieldValue.integer((long) threads * increments));
         } finally {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
