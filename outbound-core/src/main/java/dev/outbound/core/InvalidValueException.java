@@ -10,8 +10,11 @@ import java.util.Objects;
 public class InvalidValueException extends OutboundException {
     private static final long serialVersionUID = 1L;
 
+    /** The field or input that was wrong. */
     private final String field;
+    /** The rule it broke. */
     private final String rule;
+    /** The value given, as text. */
     private final String value;
 
     /**

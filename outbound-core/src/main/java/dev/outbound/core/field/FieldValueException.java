@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class FieldValueException extends InvalidValueException {
     private static final long serialVersionUID = 1L;
 
+    /** The whole evidence: field, rule, value and kind. */
     private final FieldProblem problem;
 
     /**

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 public final class InvalidRecordException extends OutboundException {
     private static final long serialVersionUID = 1L;
 
+    /** The customer reference id of the refused input, as given. */
     private final String ref;
-    // Not transient: a deserialized exception must still list its problems, never null.
+    /** Every reason; not transient, so that a deserialized exception still lists them. */
     private final List<RecordProblem> problems;
 
     /**

@@ -24,7 +24,11 @@ public sealed interface ZoneProvenance {
      * @param name the zone name the record gave, with its canonical zone
      */
     record Explicit(ZoneName name) implements ZoneProvenance {
-        /** Checks the name is present. */
+        /**
+         * Checks the name is present.
+         *
+         * @param name the zone name the record gave, with its canonical zone
+         */
         public Explicit {
             Objects.requireNonNull(name, "name");
         }
@@ -46,7 +50,11 @@ public sealed interface ZoneProvenance {
      * @param rule the rule that matched
      */
     record FieldRule(ZoneRule rule) implements ZoneProvenance {
-        /** Checks the rule is present. */
+        /**
+         * Checks the rule is present.
+         *
+         * @param rule the rule that matched
+         */
         public FieldRule {
             Objects.requireNonNull(rule, "rule");
         }
@@ -92,7 +100,12 @@ public sealed interface ZoneProvenance {
      * @param zones the zones the data gives for it
      */
     record NumberPrefix(String prefix, List<ZoneId> zones) implements ZoneProvenance {
-        /** Validates the prefix and the zones. */
+        /**
+         * Validates the prefix and the zones.
+         *
+         * @param prefix the longest matching prefix, E.164 digits without {@code +}
+         * @param zones the zones the data gives for it
+         */
         public NumberPrefix {
             zones = checked(prefix, zones);
         }
@@ -109,7 +122,11 @@ public sealed interface ZoneProvenance {
      * @param zone the default zone, canonical
      */
     record CampaignDefault(ZoneId zone) implements ZoneProvenance {
-        /** Makes the zone canonical; offsets are refused. */
+        /**
+         * Makes the zone canonical; offsets are refused.
+         *
+         * @param zone the default zone
+         */
         public CampaignDefault {
             zone = TimeZones.canonicalZone("zone", zone);
         }

@@ -26,7 +26,12 @@ public sealed interface ZoneResolution {
      * @param provenance the step that gave them, with its evidence
      */
     record Resolved(List<ZoneId> zones, ZoneProvenance provenance) implements ZoneResolution {
-        /** Checks that the zones are those of the provenance. */
+        /**
+         * Checks that the zones are those of the provenance.
+         *
+         * @param zones the candidate zones, in order
+         * @param provenance the step that gave them, with its evidence
+         */
         public Resolved {
             Objects.requireNonNull(zones, "zones");
             Objects.requireNonNull(provenance, "provenance");
@@ -64,7 +69,11 @@ public sealed interface ZoneResolution {
      * @param tried what was looked at, in words, one entry a step, in order; not empty
      */
     record Unresolved(List<String> tried) implements ZoneResolution {
-        /** Checks that the record says what was tried. */
+        /**
+         * Checks that the record says what was tried.
+         *
+         * @param tried what was looked at, in words, one entry a step, in order; not empty
+         */
         public Unresolved {
             Objects.requireNonNull(tried, "tried");
             tried = List.copyOf(tried);

@@ -28,7 +28,13 @@ public record ZoneRule(String field, String value, List<ZoneId> zones) {
     /** How a rule is written, for messages. */
     static final String SYNTAX = "field = value -> Zone[ & Zone...], e.g. state = FL -> America/New_York";
 
-    /** Validates and normalises the parts: trims the texts, makes the zones canonical and distinct. */
+    /**
+     * Validates and normalises the parts: trims the texts, makes the zones canonical and distinct.
+     *
+     * @param field the record field the rule looks at, not blank
+     * @param value the value that triggers the rule, not blank
+     * @param zones the zones the customer is then in: not empty
+     */
     public ZoneRule {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(value, "value");

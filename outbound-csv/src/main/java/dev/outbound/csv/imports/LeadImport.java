@@ -41,8 +41,9 @@ import java.util.function.Function;
  * changed by the merge rule: replaced, updated, activated, inactivated or deleted) or
  * <em>unchanged</em> (the store left as it was: the merge rule had nothing to change, a dialer
  * holds the record, reported as a {@code RECORD_IN_CALL} warning when the rule would have changed
- * it, or the import rule {@code DO_NOTHING} did not append a new contact, reported as a
- * {@code NOT_APPENDED} warning).
+ * it, a record that kept changing under the import's read-and-write (another writer, four times
+ * over), reported as a {@code RECORD_CHANGED} warning, or the import rule {@code DO_NOTHING} did not
+ * append a new contact, reported as a {@code NOT_APPENDED} warning).
  *
  * <p><b>Rules</b> (seed 003's import, update and merge rules, seed 002's reset of status and
  * agent; {@link ImportRules}). The default appends new contacts, keeps stored records
