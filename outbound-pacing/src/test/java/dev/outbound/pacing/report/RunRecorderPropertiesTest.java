@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.outbound.pacing.abandon.AbandonCounts;
 import dev.outbound.pacing.abandon.AbandonRule;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,6 +186,26 @@ class RunRecorderPropertiesTest {
             // The last minute's cumulative rate is the run's.
             List<RunReport.Minute> minutes = report.minutes();
             assertThat(minutes.get(minutes.size() - 1).cumulativeAbandonRate()).isEqualTo(report.abandonRate());
+        });
+    }
+
+    @Test
+    void rollingHourRate_isTheRateOfTheSixtyMinutesEndingWithTheRow() {
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            Run run = randomRun(seed);
+            List<RunReport.Minute> minutes = run.report.minutes();
+            for (int i = 0; i < minutes.size(); i++) {
+                long live = 0;
+                long abandoned = 0;
+                long machine = 0;
+                for (int j = Math.max(0, i - 59); j <= i; j++) {
+                    live += minutes.get(j).liveAnswers();
+                    abandoned += minutes.get(j).abandoned();
+                    machine += minutes.get(j).machineDetected();
+                }
+                assertThat(minutes.get(i).rollingHourAbandonRate())
+                        .isEqualTo(run.rule.rate(AbandonCounts.of(live, abandoned, machine)));
+            }
         });
     }
 }

@@ -144,14 +144,16 @@ class RunRecorderTest {
         RunRecorder r = RunRecorder.start(HOUR, t("09:00:00"));
         r.abandoned(t("09:00:10"));
         r.connected(t("10:05:00"));
+        r.abandoned(t("10:05:30"));
         List<RunReport.Minute> minutes = r.finish(t("10:06:00")).minutes();
         assertThat(minutes).hasSize(66);
         // 09:59: the hour 09:00-09:59 holds the abandon.
         assertThat(minutes.get(59).rollingHourAbandonRate()).isEqualTo(1.0);
         // 10:00: the hour 09:01-10:00 holds nothing.
         assertThat(minutes.get(60).rollingHourAbandonRate()).isZero();
-        assertThat(minutes.get(65).rollingHourAbandonRate()).isZero();
-        assertThat(minutes.get(65).cumulativeAbandonRate()).isEqualTo(0.5);
+        // 10:05: the hour 09:06-10:05 holds one of two live answers abandoned; the run two of three.
+        assertThat(minutes.get(65).rollingHourAbandonRate()).isEqualTo(0.5);
+        assertThat(minutes.get(65).cumulativeAbandonRate()).isEqualTo(2.0 / 3);
     }
 
     @Test
