@@ -9,4 +9,5 @@ module dev.outbound.pacing {
     requires dev.outbound.spi;
 
     exports dev.outbound.pacing.abandon;
+    exports dev.outbound.pacing.predict;
 }
