@@ -151,6 +151,27 @@ public final class AnswerModel {
         return answeredWithin(checkedSeconds(elapsed, "elapsed"), checkedSeconds(ahead, "ahead"));
     }
 
+    /**
+     * Writes P(answered live by elapsed + j * step | ringing at elapsed) to {@code out[j - 1]} for
+     * j = 1 .. out.length: {@link #answeredWithin(double, double)} at each step, sharing the work
+     * that does not depend on the step.
+     */
+    void answeredBySteps(double elapsed, double step, double[] out) {
+        double p = answerProbability();
+        double sa = ringToAnswer.survival(elapsed);
+        double denominator = p * sa + (1 - p) * unansweredSurvival(elapsed);
+        if (denominator <= 0) {
+            java.util.Arrays.fill(out, 0.0);
+            return;
+        }
+        double before = 0;
+        for (int j = 1; j <= out.length; j++) {
+            double r = Math.min(1, Math.max(before, p * (sa - ringToAnswer.survival(elapsed + j * step)) / denominator));
+            out[j - 1] = r;
+            before = r;
+        }
+    }
+
     double answeredWithin(double elapsed, double ahead) {
         double p = answerProbability();
         double sa = ringToAnswer.survival(elapsed);

@@ -7,6 +7,7 @@ package dev.outbound.pacing.predict;
  */
 final class Gauss {
     private static final double SQRT2 = Math.sqrt(2);
+    private static final double INVERSE_SQRT2 = 1 / SQRT2;
 
     private Gauss() {
     }
@@ -26,11 +27,11 @@ final class Gauss {
 
     /** P(Z <= z). */
     static double cdf(double z) {
-        return 0.5 * erfc(-z / SQRT2);
+        return 0.5 * erfc(-z * INVERSE_SQRT2);
     }
 
     /** P(Z > z), with relative precision in the upper tail. */
     static double upper(double z) {
-        return 0.5 * erfc(z / SQRT2);
+        return 0.5 * erfc(z * INVERSE_SQRT2);
     }
 }

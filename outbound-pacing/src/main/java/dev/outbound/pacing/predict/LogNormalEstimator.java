@@ -41,6 +41,9 @@ public final class LogNormalEstimator {
     private double weight;
     private double mean;
     private double m2;
+    /** sigma() and its inverse, kept up to date by every change: the forecasts read them thousands of times a decision. */
+    private double sigma;
+    private double inverseSigma;
 
     private LogNormalEstimator(int memory, double mu, double sigma, double priorWeight) {
         this.memory = memory;
@@ -48,6 +51,12 @@ public final class LogNormalEstimator {
         this.weight = priorWeight;
         this.mean = mu;
         this.m2 = priorWeight * sigma * sigma;
+        updateSigma();
+    }
+
+    private void updateSigma() {
+        sigma = Math.max(MIN_SIGMA, Math.sqrt(Math.max(0, m2 / weight)));
+        inverseSigma = 1 / sigma;
     }
 
     /**
@@ -105,6 +114,7 @@ public final class LogNormalEstimator {
         double delta = x - mean;
         mean += delta / weight;
         m2 += delta * (x - mean);
+        updateSigma();
     }
 
     /** @return the effective number of observations behind the fit, the prior's decayed weight included */
@@ -124,7 +134,7 @@ public final class LogNormalEstimator {
 
     /** @return the standard deviation of the durations' natural logarithms, at least {@value #MIN_SIGMA} */
     public double sigma() {
-        return Math.max(MIN_SIGMA, Math.sqrt(Math.max(0, m2 / weight)));
+        return sigma;
     }
 
     /** @return the mean duration of the fitted log-normal, {@code exp(mu + sigma^2 / 2)} */
@@ -148,7 +158,7 @@ public final class LogNormalEstimator {
         if (seconds <= 0) {
             return 1;
         }
-        return Gauss.upper((Math.log(seconds) - mean) / sigma());
+        return Gauss.upper((Math.log(seconds) - mean) * inverseSigma);
     }
 
     /**

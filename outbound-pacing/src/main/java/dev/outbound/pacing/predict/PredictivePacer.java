@@ -163,21 +163,21 @@ public final class PredictivePacer {
         }
         AnswerModel answers = model.answers();
         List<Duration> ringing = snapshot.ringing();
+        double[] answered = new double[steps];
         for (Duration d : ringing) {
-            double e = LogNormalEstimator.seconds(d);
+            answers.answeredBySteps(LogNormalEstimator.seconds(d), 1.0, answered);
             for (int j = 0; j < steps; j++) {
-                double r = answers.answeredWithin(e, j + 1);
+                double r = answered[j];
                 p.mean[j] += r;
                 p.variance[j] += r * (1 - r);
             }
         }
+        answers.answeredBySteps(0, 1.0, p.fresh);
         double before = 0;
         for (int j = 0; j < steps; j++) {
-            double q = Math.max(before, answers.answeredWithin(0, j + 1));
-            p.fresh[j] = q;
-            p.inStep[j] = q - before;
-            p.inHorizon += q - before;
-            before = q;
+            p.inStep[j] = p.fresh[j] - before;
+            p.inHorizon += p.inStep[j];
+            before = p.fresh[j];
         }
         return p;
     }
