@@ -3,6 +3,7 @@ package dev.outbound.pacing.predict;
 import dev.outbound.core.InvalidValueException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -161,7 +162,7 @@ public final class AnswerModel {
         double sa = ringToAnswer.survival(elapsed);
         double denominator = p * sa + (1 - p) * unansweredSurvival(elapsed);
         if (denominator <= 0) {
-            java.util.Arrays.fill(out, 0.0);
+            Arrays.fill(out, 0.0);
             return;
         }
         double before = 0;
@@ -220,7 +221,7 @@ public final class AnswerModel {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "AnswerModel[p %.4f over %.1f dials, ring to answer %s]",
+        return String.format(Locale.ROOT, "AnswerModel[p %.4f over %.1f dials, ring to answer %s]",
                 answerProbability(), weight(), ringToAnswer);
     }
 }

@@ -17,8 +17,9 @@ import java.util.Objects;
  * P(wrap <= w + h | wrap > w)}; when paused, 0 (a pause has no forecast end). The talk's end is
  * put on {@code ceil(h / 1 s)} equal cells, each cell's probability at its middle, and combined
  * with the wrap-up's distribution there: exact at {@code h} for a fixed wrap-up of whole cells,
- * otherwise off by at most the wrap-up's probability over half a cell. Cost: {@code O(h^2)} per
- * talking agent, in seconds.
+ * otherwise off by at most the wrap-up's probability over half a cell. Cost per talking agent:
+ * {@code O(h)} evaluations of the talk distribution and {@code O(h * b)} multiplications, {@code b}
+ * the number of cells over which the wrap-up's distribution is neither negligible nor certain.
  */
 public final class Forecast {
     /** The longest horizon a forecast looks ahead. */

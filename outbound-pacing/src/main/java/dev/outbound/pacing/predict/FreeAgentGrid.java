@@ -1,5 +1,7 @@
 package dev.outbound.pacing.predict;
 
+import java.util.Arrays;
+
 /**
  * The chance that each agent is free at the instants {@code offset + j * step}, {@code j = 1 ..
  * steps}, from now, under a {@link PacingModel}. The wrap-up distribution on the grid is worked
@@ -69,10 +71,10 @@ final class FreeAgentGrid {
     void freeBy(Snapshot.Agent agent, double[] out) {
         switch (agent.state()) {
             case AVAILABLE:
-                java.util.Arrays.fill(out, 0, steps, 1.0);
+                Arrays.fill(out, 0, steps, 1.0);
                 return;
             case PAUSED:
-                java.util.Arrays.fill(out, 0, steps, 0.0);
+                Arrays.fill(out, 0, steps, 0.0);
                 return;
             case WRAP_UP: {
                 double w = LogNormalEstimator.seconds(agent.elapsed());
@@ -95,7 +97,7 @@ final class FreeAgentGrid {
         double now = talk.survival(elapsed);
         if (now <= 0) {
             // Far beyond every talk seen: taken to end at once (see LogNormalEstimator#endsWithin).
-            java.util.Arrays.fill(talkEnds, 0.0);
+            Arrays.fill(talkEnds, 0.0);
             talkEnds[1] = 1;
         } else {
             double before = 0;

@@ -2,6 +2,7 @@ package dev.outbound.pacing.predict;
 
 import dev.outbound.core.InvalidValueException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -180,7 +181,7 @@ public final class LogNormalEstimator {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "LogNormalEstimator[mean %.3fs, mu %.4f, sigma %.4f, weight %.1f]",
+        return String.format(Locale.ROOT, "LogNormalEstimator[mean %.3fs, mu %.4f, sigma %.4f, weight %.1f]",
                 Math.exp(mean + sigma() * sigma() / 2), mean, sigma(), weight);
     }
 }

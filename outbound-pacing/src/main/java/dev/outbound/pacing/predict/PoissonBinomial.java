@@ -1,5 +1,7 @@
 package dev.outbound.pacing.predict;
 
+import java.util.Objects;
+
 /**
  * The distribution of a sum of independent Bernoulli variables with their own probabilities (how
  * many of the agents are free, how many of the calls are answered): the Poisson-binomial
@@ -27,6 +29,7 @@ public final class PoissonBinomial {
      *     variables
      */
     public static CountDistribution of(double... p) {
+        Objects.requireNonNull(p, "p");
         return p.length <= EXACT_LIMIT ? exact(p) : normal(p);
     }
 
@@ -37,6 +40,7 @@ public final class PoissonBinomial {
      * @return the distribution over 0 to {@code p.length}
      */
     public static CountDistribution exact(double... p) {
+        Objects.requireNonNull(p, "p");
         double[] pmf = new double[p.length + 1];
         pmf[0] = 1;
         for (int i = 0; i < p.length; i++) {
@@ -58,6 +62,7 @@ public final class PoissonBinomial {
      * @return the distribution over 0 to {@code p.length}
      */
     public static CountDistribution normal(double... p) {
+        Objects.requireNonNull(p, "p");
         double mean = 0;
         double variance = 0;
         for (int i = 0; i < p.length; i++) {

@@ -55,14 +55,14 @@ class LogNormalEstimatorTest {
         LogNormalEstimator keeping = LogNormalEstimator.withPrior(Duration.ofSeconds(90), 1.0, 1, 1_000_000_000);
         SplittableRandom random = new SplittableRandom(12);
         for (int i = 0; i < 3_000; i++) {
-            java.time.Duration d = StandardCalls.TALK.sample(random);
+            Duration d = StandardCalls.TALK.sample(random);
             forgetting.observe(d);
             keeping.observe(d);
         }
         assertThat(StandardCalls.seconds(forgetting.mean())).isCloseTo(120.0, within(18.0));
         // Talks drop to half: the same shape with mean 60 s.
         for (int i = 0; i < 3_000; i++) {
-            java.time.Duration d = StandardCalls.TALK.sample(random).dividedBy(2);
+            Duration d = StandardCalls.TALK.sample(random).dividedBy(2);
             forgetting.observe(d);
             keeping.observe(d);
         }
