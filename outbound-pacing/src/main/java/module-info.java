@@ -1,7 +1,8 @@
 /**
  * Outbound's dialer engine and pacing. So far it holds the abandoned-call accounting the engine
  * paces by ({@link dev.outbound.pacing.abandon}): the regulators' definitions, a rolling ledger of
- * live answers and abandons, and run statistics; and the run report
+ * live answers and abandons, and run statistics; the learning, forecasting and dial decision of
+ * predictive pacing ({@link dev.outbound.pacing.predict}); and the run report
  * ({@link dev.outbound.pacing.report}) that turns a run's events into a summary, a per-minute time
  * series and a chart. Pure domain code: no threads, and no I/O but writing the report's files;
  * time comes in as explicit instants.
@@ -11,5 +12,6 @@ module dev.outbound.pacing {
     requires dev.outbound.spi;
 
     exports dev.outbound.pacing.abandon;
+    exports dev.outbound.pacing.predict;
     exports dev.outbound.pacing.report;
 }

@@ -1,0 +1,126 @@
+package dev.outbound.pacing.predict;
+
+import java.util.Arrays;
+
+/**
+ * The chance that each agent is free at the instants {@code offset + j * step}, {@code j = 1 ..
+ * steps}, from now, under a {@link PacingModel}. The wrap-up distribution on the grid is worked
+ * out once and shared by every agent.
+ *
+ * <p>An agent who is talking with {@code t} elapsed is free by {@code T} when the rest of the
+ * talk, {@code R}, and then the wrap-up, {@code W}, are over: {@code P(R + W <= T)}. The talk's end
+ * is put on cells of width {@code step}, {@code g_i = P(t + (i-1) step < talk <= t + i step | talk
+ * > t)}, each cell's mass at its middle, and the sum over cells is {@code sum g_i F_W(T - (i - 1/2)
+ * step)}. Cost per talking agent: {@code steps + 1} evaluations of the talk distribution and
+ * {@code O(steps * b)} multiplications, {@code b} the number of steps over which the wrap-up's
+ * distribution is neither negligible nor certain (1 or 2 for a fixed wrap-up, at most {@code
+ * steps}); {@code O(steps)} for the other agents. For a
+ * wrap-up that ends at a whole number of steps the mid-cell placement is exact at the grid's
+ * instants; otherwise it errs by at most half a cell.
+ */
+final class FreeAgentGrid {
+    private final PacingModel model;
+    private final double step;
+    private final double offset;
+    private final int steps;
+    /** Cells whose middle is before offset: cell i is used for instant j when i <= j + shift. */
+    private final int shift;
+    /** wrapBy[d + shift] = P(wrap <= offset + (d + 1/2) step), d = j - i from -shift to steps - 1. */
+    private final double[] wrapBy;
+    private final double[] talkEnds;
+    private final double[] talkEndedBy;
+    /** wrapBy[k] <= NEGLIGIBLE for k < wrapStarts; wrapBy[k] >= 1 - NEGLIGIBLE for k >= wrapSure. */
+    private final int wrapStarts;
+    private final int wrapSure;
+    private static final double NEGLIGIBLE = 1e-12;
+
+    FreeAgentGrid(PacingModel model, double step, double offset, int steps) {
+        this.model = model;
+        this.step = step;
+        this.offset = offset;
+        this.steps = steps;
+        this.shift = (int) Math.floor(offset / step + 0.5);
+        this.wrapBy = new double[steps + shift];
+        LogNormalEstimator wrap = model.wrap();
+        for (int d = -shift; d < steps; d++) {
+            wrapBy[d + shift] = 1 - wrap.survival(offset + (d + 0.5) * step);
+        }
+        this.talkEnds = new double[steps + shift + 1];
+        this.talkEndedBy = new double[steps + shift + 1];
+        // The wrap-up's spread on the grid: below index wrapStarts its probability is negligible,
+        // from wrapSure on it is certain; only the band between needs multiplying.
+        int starts = wrapBy.length;
+        int sure = wrapBy.length;
+        for (int k = wrapBy.length - 1; k >= 0; k--) {
+            if (wrapBy[k] >= 1 - NEGLIGIBLE) {
+                sure = k;
+            }
+            if (wrapBy[k] > NEGLIGIBLE) {
+                starts = k;
+            }
+        }
+        this.wrapStarts = starts;
+        this.wrapSure = sure;
+    }
+
+    int steps() {
+        return steps;
+    }
+
+    /** Writes P(agent free by offset + j * step) to {@code out[j - 1]}, j = 1 .. steps. */
+    void freeBy(Snapshot.Agent agent, double[] out) {
+        switch (agent.state()) {
+            case AVAILABLE:
+                Arrays.fill(out, 0, steps, 1.0);
+                return;
+            case PAUSED:
+                Arrays.fill(out, 0, steps, 0.0);
+                return;
+            case WRAP_UP: {
+                double w = LogNormalEstimator.seconds(agent.elapsed());
+                LogNormalEstimator wrap = model.wrap();
+                double now = wrap.survival(w);
+                for (int j = 1; j <= steps; j++) {
+                    out[j - 1] = now <= 0 ? 1 : Math.min(1, Math.max(0, 1 - wrap.survival(w + offset + j * step) / now));
+                }
+                return;
+            }
+            case ON_CALL:
+            default:
+                talking(LogNormalEstimator.seconds(agent.elapsed()), out);
+        }
+    }
+
+    private void talking(double elapsed, double[] out) {
+        LogNormalEstimator talk = model.talk();
+        int cells = steps + shift;
+        double now = talk.survival(elapsed);
+        if (now <= 0) {
+            // Far beyond every talk seen: taken to end at once (see LogNormalEstimator#endsWithin).
+            Arrays.fill(talkEnds, 0.0);
+            talkEnds[1] = 1;
+        } else {
+            double before = 0;
+            for (int i = 1; i <= cells; i++) {
+                double by = Math.min(1, Math.max(before, 1 - talk.survival(elapsed + i * step) / now));
+                talkEnds[i] = by - before;
+                before = by;
+            }
+        }
+        // Prefix sums: the cells whose wrap-up is certainly over by instant j count whole.
+        for (int i = 1; i <= cells; i++) {
+            talkEndedBy[i] = talkEndedBy[i - 1] + talkEnds[i];
+        }
+        for (int j = 1; j <= steps; j++) {
+            int last = j + shift;
+            int whole = Math.min(last, j + shift - wrapSure);
+            double p = whole >= 1 ? talkEndedBy[whole] : 0;
+            int first = Math.max(1, whole + 1);
+            int stop = Math.min(last, j + shift - wrapStarts);
+            for (int i = first; i <= stop; i++) {
+                p += talkEnds[i] * wrapBy[j - i + shift];
+            }
+            out[j - 1] = Math.min(1, p);
+        }
+    }
+}
