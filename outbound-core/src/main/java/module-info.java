@@ -3,6 +3,7 @@
  * Do-Not-Call lists and the compliance verdict. No I/O, no threads; time comes through an
  * injected {@link java.time.Clock} or an explicit instant.
  */
+@SuppressWarnings("module") // the qualified export names modules that are not on core's own module path
 module dev.outbound.core {
     requires com.google.i18n.phonenumbers.libphonenumber;
     requires static jakarta.validation;
@@ -16,4 +17,5 @@ module dev.outbound.core {
     exports dev.outbound.core.record;
     exports dev.outbound.core.schedule;
     exports dev.outbound.core.zone;
+    exports dev.outbound.core.internal to dev.outbound.csv, dev.outbound.pacing;
 }

@@ -10,9 +10,8 @@ import java.util.Objects;
  * @param field the field or column ({@code phone mobile}, {@code agent}, {@code local_time_zone})
  * @param rule what was expected, in words
  * @param value what was found, as given
- * @serial the three components; serializable because {@link InvalidRecordException}, which is,
- *     carries it
  */
+// Serializable because InvalidRecordException, which is, carries it.
 public record RecordProblem(String field, String rule, String value) implements Serializable {
     /**
      * Checks the components.

@@ -2,10 +2,10 @@ package dev.outbound.csv.dnc;
 
 import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.dnc.DncList;
+import dev.outbound.core.internal.Json;
 import dev.outbound.csv.RowProblem;
 import dev.outbound.csv.imports.ImportResult;
 import dev.outbound.csv.imports.ImportStatus;
-import dev.outbound.csv.internal.Json;
 import dev.outbound.csv.read.Detected;
 import java.time.Duration;
 import java.util.ArrayList;

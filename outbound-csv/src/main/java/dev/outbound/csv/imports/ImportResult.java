@@ -1,11 +1,15 @@
 package dev.outbound.csv.imports;
 
 import dev.outbound.core.InvalidValueException;
+import dev.outbound.core.internal.Json;
 import dev.outbound.csv.RowProblem;
 import dev.outbound.csv.read.Detected;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -93,49 +97,47 @@ public record ImportResult(String jobId, ImportStatus status, boolean preview, O
      * @return the JSON text, UTF-16 as every Java string; write it as UTF-8
      */
     public String toJson() {
-        JsonWriter j = new JsonWriter();
-        j.beginObject();
-        j.name("job_id").value(jobId);
-        j.name("status").value(status.name().toLowerCase(Locale.ROOT));
-        j.name("preview").value(preview);
-        j.name("file").value(file);
-        j.name("charset").value(detected.map(d -> d.charset().name()));
-        j.name("charset_how").value(detected.map(Detected::charsetHow));
-        j.name("separator").value(detected.map(d -> String.valueOf(d.separator())));
-        j.name("separator_how").value(detected.map(Detected::separatorHow));
-        if (detected.isPresent()) {
-            j.name("bom").value(detected.get().bom());
-        } else {
-            j.name("bom").nullValue();
-        }
-        j.name("total_rows").value(counts.total());
-        j.name("imported").value(counts.imported());
-        j.name("updated").value(counts.updated());
-        j.name("unchanged").value(counts.unchanged());
-        j.name("duplicates_in_file").value(counts.duplicates());
-        j.name("invalid").value(counts.invalid());
-        j.name("warnings").value(counts.warnings());
-        j.name("deleted").value(counts.deleted());
-        j.name("delete_skipped").value(counts.deleteSkipped());
-        j.name("store_only_activated").value(counts.storeOnlyActivated());
-        j.name("store_only_inactivated").value(counts.storeOnlyInactivated());
-        j.name("store_only_skipped").value(counts.storeOnlySkipped());
-        j.name("problem_count").value(problemCount);
-        j.name("elapsed_ms").value(elapsed.toMillis());
-        j.name("failure").value(failure);
-        j.name("problems").beginArray();
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("job_id", jobId);
+        j.put("status", status.name().toLowerCase(Locale.ROOT));
+        j.put("preview", preview);
+        j.put("file", orNull(file));
+        j.put("charset", orNull(detected.map(d -> d.charset().name())));
+        j.put("charset_how", orNull(detected.map(Detected::charsetHow)));
+        j.put("separator", orNull(detected.map(d -> String.valueOf(d.separator()))));
+        j.put("separator_how", orNull(detected.map(Detected::separatorHow)));
+        j.put("bom", orNull(detected.map(Detected::bom)));
+        j.put("total_rows", counts.total());
+        j.put("imported", counts.imported());
+        j.put("updated", counts.updated());
+        j.put("unchanged", counts.unchanged());
+        j.put("duplicates_in_file", counts.duplicates());
+        j.put("invalid", counts.invalid());
+        j.put("warnings", counts.warnings());
+        j.put("deleted", counts.deleted());
+        j.put("delete_skipped", counts.deleteSkipped());
+        j.put("store_only_activated", counts.storeOnlyActivated());
+        j.put("store_only_inactivated", counts.storeOnlyInactivated());
+        j.put("store_only_skipped", counts.storeOnlySkipped());
+        j.put("problem_count", problemCount);
+        j.put("elapsed_ms", elapsed.toMillis());
+        j.put("failure", orNull(failure));
+        List<Object> list = new ArrayList<>(problems.size());
         for (RowProblem p : problems) {
-            j.beginObject();
-            j.name("row").value(p.row());
-            j.name("line").value(p.line());
-            j.name("column").value(p.column());
-            j.name("severity").value(p.severity().name());
-            j.name("code").value(p.code());
-            j.name("message").value(p.message());
-            j.endObject();
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("row", p.row());
+            one.put("line", p.line());
+            one.put("column", orNull(p.column()));
+            one.put("severity", p.severity().name());
+            one.put("code", p.code());
+            one.put("message", p.message());
+            list.add(one);
         }
-        j.endArray();
-        j.endObject();
-        return j.toString();
+        j.put("problems", list);
+        return Json.write(j);
+    }
+
+    private static Object orNull(Optional<?> value) {
+        return value.isPresent() ? value.get() : Json.NULL;
     }
 }

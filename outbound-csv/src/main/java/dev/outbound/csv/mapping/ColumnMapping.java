@@ -1,7 +1,7 @@
 package dev.outbound.csv.mapping;
 
 import dev.outbound.core.InvalidValueException;
-import dev.outbound.csv.internal.Json;
+import dev.outbound.core.internal.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package dev.outbound.pacing.report;
 
 import dev.outbound.core.InvalidValueException;
+import dev.outbound.core.internal.Json;
 import dev.outbound.pacing.abandon.AbandonCounts;
 import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.pacing.abandon.AbandonStats;
-import dev.outbound.pacing.internal.JsonWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -463,7 +463,7 @@ public final class RunRecorder {
             Map<String, Object> copy = new TreeMap<>();
             for (Map.Entry<String, ?> e : parameters.entrySet()) {
                 String name = Objects.requireNonNull(e.getKey(), "parameter name");
-                if (!JsonWriter.isWritable(e.getValue())) {
+                if (!Json.isWritable(e.getValue())) {
                     throw new InvalidValueException("parameters." + name,
                             "a string, a finite number, a boolean, or a list or map of those", e.getValue());
                 }

@@ -1,10 +1,10 @@
 package dev.outbound.pacing.report;
 
 import dev.outbound.core.InvalidValueException;
+import dev.outbound.core.internal.Json;
 import dev.outbound.pacing.abandon.AbandonCounts;
 import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.pacing.abandon.AbandonStats;
-import dev.outbound.pacing.internal.JsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -246,9 +246,9 @@ public final class RunReport {
         json.put("occupancy", Numbers.decimal(occupancy()));
         json.put("abandon_rate", Numbers.decimal(abandonRate));
         json.put("worst_hour_abandon_rate",
-                worstHour.<Object>map(h -> Numbers.decimal(h.rate())).orElse(JsonWriter.NULL));
+                worstHour.<Object>map(h -> Numbers.decimal(h.rate())).orElse(Json.NULL));
         json.put("worst_hour_start",
-                worstHour.<Object>map(h -> h.start().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse(JsonWriter.NULL));
+                worstHour.<Object>map(h -> h.start().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).orElse(Json.NULL));
         json.put("dials", dials);
         json.put("live_answers", counts.liveAnswers());
         json.put("abandoned", counts.abandoned());
@@ -257,7 +257,7 @@ public final class RunReport {
         json.put("agent_hours", Numbers.decimal(agentHours()));
         json.put("dials_per_agent_hour", Numbers.decimal(dialsPerAgentHour()));
         json.put("connects_per_agent_hour", Numbers.decimal(connectsPerAgentHour()));
-        json.put("mean_wait_seconds", waits == 0 ? JsonWriter.NULL : Numbers.decimal(waitNanos / 1e9 / waits));
+        json.put("mean_wait_seconds", waits == 0 ? Json.NULL : Numbers.decimal(waitNanos / 1e9 / waits));
         json.put("waits", waits);
         json.put("talk_seconds", Numbers.seconds(talk.toNanos()));
         json.put("wrap_up_seconds", Numbers.seconds(wrapUp.toNanos()));
@@ -271,7 +271,7 @@ public final class RunReport {
         json.put("zone", zone.getId());
         json.put("minutes", minutes.size());
         json.put("parameters", parameters);
-        return JsonWriter.write(json) + "\n";
+        return Json.write(json) + "\n";
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.outbound.csv.internal;
+package dev.outbound.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -166,5 +166,49 @@ class JsonTest {
                 assertThat(e.offset()).isBetween(0, s.length());
             }
         });
+    }
+
+    @Test
+    void write_specialCharacters_escapedAsRfc8259Requires_andLineSeparatorsForJavaScript() {
+        assertThat(Json.write(Map.of("s", "a\"b\\c\nd\re\tf\u0001g\u001fh\u2028i/é😀")))
+                .isEqualTo("{\n  \"s\": \"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh\\u2028i/é😀\"\n}");
+    }
+
+    @Test
+    void write_loneSurrogate_escaped() {
+        assertThat(Json.write(List.of("x\ud800y", "\udc00"))).isEqualTo("[\"x\\ud800y\", \"\\udc00\"]");
+    }
+
+    @Test
+    void write_nestedObjectsAndArrays_oneMemberPerLine_flatArraysOnOneLine() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("n", 42L);
+        root.put("b", true);
+        root.put("absent", Json.NULL);
+        root.put("empty", List.of());
+        root.put("list", List.of(Map.of("k", "v")));
+        root.put("a\"b", new BigDecimal("1E+3"));
+
+        assertThat(Json.write(root)).isEqualTo("{\n"
+                + "  \"n\": 42,\n"
+                + "  \"b\": true,\n"
+                + "  \"absent\": null,\n"
+                + "  \"empty\": [],\n"
+                + "  \"list\": [\n"
+                + "    {\n"
+                + "      \"k\": \"v\"\n"
+                + "    }\n"
+                + "  ],\n"
+                + "  \"a\\\"b\": 1000\n"
+                + "}");
+    }
+
+    @Test
+    void isWritable_exactlyWhatWriteAccepts() {
+        assertThat(Json.isWritable(Map.of("a", List.of(1, 2.5, "x", true, Json.NULL)))).isTrue();
+        assertThat(Json.isWritable(Map.of("a", Double.NaN))).isFalse();
+        assertThat(Json.isWritable(Map.of(1, "x"))).isFalse();
+        assertThat(Json.isWritable(new Object())).isFalse();
+        assertThat(Json.isWritable(null)).isFalse();
     }
 }

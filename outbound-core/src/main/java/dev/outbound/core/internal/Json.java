@@ -1,4 +1,4 @@
-package dev.outbound.csv.internal;
+package dev.outbound.core.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A small, strict JSON reader and writer (RFC 8259) for the module's flat files, such as mapping
- * templates, so that the module needs no JSON library. Values are plain Java objects: an object is
+ * A small, strict JSON reader and writer (RFC 8259) for Outbound's own files (mapping templates,
+ * import summaries, run reports), so that no module needs a JSON library. Exported only to the
+ * modules that write those files; not API. Values are plain Java objects: an object is
  * a {@code Map<String, Object>} keeping the order of its members, an array a {@code List<Object>},
  * a string a {@link String}, a number a {@link BigDecimal} (read exactly), {@code true} and
  * {@code false} {@link Boolean}s, and {@code null} the {@link #NULL} marker. Read values are
@@ -115,7 +116,7 @@ public final class Json {
         } else if (value == NULL) {
             out.append("null");
         } else if (value instanceof BigDecimal d) {
-            out.append(d.toString());
+            out.append(d.toPlainString());
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Double || value instanceof Float) {
@@ -149,8 +150,10 @@ public final class Json {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                    // Control characters as RFC 8259 requires; U+2028 and U+2029 too, so that the text
+                    // is also safe inside JavaScript; and a lone surrogate, which UTF-8 cannot encode.
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || loneSurrogate(s, i)) {
+                        out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }
@@ -160,10 +163,46 @@ public final class Json {
         out.append('"');
     }
 
+    /** A surrogate that is not half of a pair cannot be encoded as UTF-8; escaped, it survives. */
+    private static boolean loneSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return false;
+    }
+
+    /**
+     * Checks that a value can be written, without writing it.
+     *
+     * @param value any object
+     * @return whether {@link #write(Object)} accepts it
+     */
+    public static boolean isWritable(Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && isWritable(e.getValue()));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().allMatch(Json::isWritable);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return Double.isFinite(((Number) value).doubleValue());
+        }
+        return value == NULL || value instanceof String || value instanceof Boolean || value instanceof BigDecimal
+                || value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte;
+    }
+
     /** JSON text that could not be read: where, and what was expected there. */
     public static final class JsonException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
+        /** Where in the text the problem is, counted in chars from 0. */
         private final int offset;
 
         JsonException(int offset, String expected, String found) {
