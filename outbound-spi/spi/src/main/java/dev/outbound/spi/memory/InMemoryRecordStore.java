@@ -173,16 +173,7 @@ public final class InMemoryRecordStore implements RecordStore {
             touched.computeIfAbsent(r.campaign().value(), c -> partitionFor(r.campaign()));
         }
         UpsertResult.Outcome[] outcomes = new UpsertResult.Outcome[records.length];
-        List<StorePartition> locked = new ArrayList<>(touched.size());
-        try {
-            // Campaign id order, the one order every multi-campaign operation locks in.
-            for (StorePartition p : touched.values()) {
-                p.lock.writeLock().lock();
-                locked.add(p);
-            }
-            for (StorePartition p : locked) {
-                p.expire(at);
-            }
+        underWriteLocks(touched, at, () -> {
             StorePartition p = null;
             for (int i = 0; i < records.length; i++) {
                 Record r = records[i];
@@ -191,12 +182,31 @@ public final class InMemoryRecordStore implements RecordStore {
                 }
                 outcomes[i] = p.upsert(r, mode, at);
             }
+        });
+        return new UpsertResult(Arrays.asList(outcomes));
+    }
+
+    /**
+     * Write-locks a batch's partitions in campaign id order, the one order every multi-campaign
+     * write locks in (so two batches never deadlock), ends their leases that no longer hold at
+     * {@code at}, does the work and unlocks.
+     */
+    private static void underWriteLocks(TreeMap<String, StorePartition> touched, Instant at, Runnable work) {
+        List<StorePartition> locked = new ArrayList<>(touched.size());
+        try {
+            for (StorePartition p : touched.values()) {
+                p.lock.writeLock().lock();
+                locked.add(p);
+            }
+            for (StorePartition p : locked) {
+                p.expire(at);
+            }
+            work.run();
         } finally {
             for (int i = locked.size() - 1; i >= 0; i--) {
                 locked.get(i).lock.writeLock().unlock();
             }
         }
-        return new UpsertResult(Arrays.asList(outcomes));
     }
 
     /**
@@ -224,25 +234,12 @@ public final class InMemoryRecordStore implements RecordStore {
             }
         }
         ReplaceResult.Outcome[] outcomes = new ReplaceResult.Outcome[replacements.length];
-        List<StorePartition> locked = new ArrayList<>(touched.size());
-        try {
-            // Campaign id order, as an upsert locks: the two never deadlock.
-            for (StorePartition p : touched.values()) {
-                p.lock.writeLock().lock();
-                locked.add(p);
-            }
-            for (StorePartition p : locked) {
-                p.expire(at);
-            }
+        underWriteLocks(touched, at, () -> {
             for (int i = 0; i < replacements.length; i++) {
                 StorePartition p = touched.get(replacements[i].key().campaign().value());
                 outcomes[i] = p == null ? ReplaceResult.Outcome.CHANGED : p.replaceIfUnchanged(replacements[i], at);
             }
-        } finally {
-            for (int i = locked.size() - 1; i >= 0; i--) {
-                locked.get(i).lock.writeLock().unlock();
-            }
-        }
+        });
         return new ReplaceResult(Arrays.asList(outcomes));
     }
 
