@@ -11,7 +11,11 @@ module dev.outbound.pacing {
     requires dev.outbound.core;
     requires dev.outbound.spi;
 
+    requires org.slf4j;
+
     exports dev.outbound.pacing.abandon;
+    exports dev.outbound.pacing.engine;
     exports dev.outbound.pacing.predict;
     exports dev.outbound.pacing.report;
+    exports dev.outbound.pacing.sim;
 }
