@@ -38,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -123,7 +122,7 @@ public final class DialerEngine implements AutoCloseable {
     private final Context context = new Context();
 
     private final Map<AgentEmail, Seat> seats = new LinkedHashMap<>();
-    private final Map<CallId, LiveCall> calls = new HashMap<>();
+    private final Map<CallId, LiveCall> calls = new LinkedHashMap<>();
     private final Set<RecordKey> inCall = new HashSet<>();
     private final ArrayDeque<LiveCall> waiting = new ArrayDeque<>();
     private final ArrayDeque<Ready> ready = new ArrayDeque<>();
@@ -1033,6 +1032,12 @@ public final class DialerEngine implements AutoCloseable {
         return seat.email().toString();
     }
 
+    /** Elapsed times for the pacer, to the quarter second below: rows of equal times are computed once. */
+    private static Duration quarter(Duration d) {
+        long ms = d.toMillis();
+        return ms <= 0 ? Duration.ZERO : Duration.ofMillis(ms - ms % 250);
+    }
+
     private static Duration nonNegative(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
     }
@@ -1179,7 +1184,7 @@ public final class DialerEngine implements AutoCloseable {
             if (snapshot == null) {
                 List<Snapshot.Agent> agents = new ArrayList<>(seats.size());
                 for (Seat s : seats.values()) {
-                    Duration elapsed = nonNegative(Duration.between(s.since, now));
+                    Duration elapsed = quarter(Duration.between(s.since, now));
                     switch (s.state) {
                         case AVAILABLE:
                             agents.add(Snapshot.Agent.available());
@@ -1200,7 +1205,7 @@ public final class DialerEngine implements AutoCloseable {
                 List<Duration> ring = new ArrayList<>(ringingAny);
                 for (LiveCall c : calls.values()) {
                     if (c.ringing && c.forSeat == null) {
-                        ring.add(nonNegative(Duration.between(c.placedAt, now)));
+                        ring.add(quarter(Duration.between(c.placedAt, now)));
                     }
                 }
                 snapshot = Snapshot.of(agents, ring);

@@ -12,12 +12,16 @@ import java.util.Objects;
  * pacing and a simple adaptive ratio.
  */
 public final class Pacers {
+    /** How many observations the default predictive pacer's cached forecasts last. */
+    public static final int DEFAULT_REFRESH = 200;
     private Pacers() {
     }
 
     /**
      * Outbound's predictive pacing with the defaults: a {@link PredictivePacer} on the model, with
-     * the rule's connect limit, and a {@link MarginController} on the rule's target.
+     * the rule's connect limit and its forecasts refreshed every {@value #DEFAULT_REFRESH}
+     * observations ({@link PredictivePacer.Builder#refreshEvery}), and a {@link MarginController}
+     * on the rule's target.
      *
      * @param model the model the engine feeds (pass the engine's {@link DialerEngine.Builder#model})
      * @param rule the abandon rule
@@ -25,7 +29,8 @@ public final class Pacers {
      */
     public static Pacer predictive(PacingModel model, AbandonRule rule) {
         Objects.requireNonNull(rule, "rule");
-        return predictive(PredictivePacer.newBuilder(model).connectLimit(rule.connectLimit()).build(),
+        return predictive(PredictivePacer.newBuilder(model).connectLimit(rule.connectLimit())
+                        .refreshEvery(DEFAULT_REFRESH).build(),
                 MarginController.of(rule.target()));
     }
 

@@ -33,8 +33,19 @@ final class FreeAgentGrid {
     private final int wrapStarts;
     private final int wrapSure;
     private static final double NEGLIGIBLE = 1e-12;
+    /** Survival values are remembered at multiples of a quarter second up to this many quarters. */
+    static final int MEMO_QUARTERS = 4 * 7_200;
+    private final Memo talkMemo;
+    private final Memo wrapMemo;
 
     FreeAgentGrid(PacingModel model, double step, double offset, int steps) {
+        this(model, step, offset, steps, null, null);
+    }
+
+    /** A grid that remembers survival values in the memos, which must be for this model state. */
+    FreeAgentGrid(PacingModel model, double step, double offset, int steps, Memo talkMemo, Memo wrapMemo) {
+        this.talkMemo = talkMemo;
+        this.wrapMemo = wrapMemo;
         this.model = model;
         this.step = step;
         this.offset = offset;
@@ -78,10 +89,9 @@ final class FreeAgentGrid {
                 return;
             case WRAP_UP: {
                 double w = LogNormalEstimator.seconds(agent.elapsed());
-                LogNormalEstimator wrap = model.wrap();
-                double now = wrap.survival(w);
+                double now = wrapSurvival(w);
                 for (int j = 1; j <= steps; j++) {
-                    out[j - 1] = now <= 0 ? 1 : Math.min(1, Math.max(0, 1 - wrap.survival(w + offset + j * step) / now));
+                    out[j - 1] = now <= 0 ? 1 : Math.min(1, Math.max(0, 1 - wrapSurvival(w + offset + j * step) / now));
                 }
                 return;
             }
@@ -92,9 +102,8 @@ final class FreeAgentGrid {
     }
 
     private void talking(double elapsed, double[] out) {
-        LogNormalEstimator talk = model.talk();
         int cells = steps + shift;
-        double now = talk.survival(elapsed);
+        double now = talkSurvival(elapsed);
         if (now <= 0) {
             // Far beyond every talk seen: taken to end at once (see LogNormalEstimator#endsWithin).
             Arrays.fill(talkEnds, 0.0);
@@ -102,7 +111,7 @@ final class FreeAgentGrid {
         } else {
             double before = 0;
             for (int i = 1; i <= cells; i++) {
-                double by = Math.min(1, Math.max(before, 1 - talk.survival(elapsed + i * step) / now));
+                double by = Math.min(1, Math.max(before, 1 - talkSurvival(elapsed + i * step) / now));
                 talkEnds[i] = by - before;
                 before = by;
             }
@@ -121,6 +130,71 @@ final class FreeAgentGrid {
                 p += talkEnds[i] * wrapBy[j - i + shift];
             }
             out[j - 1] = Math.min(1, p);
+        }
+    }
+
+    /**
+     * The talk time's survival at {@code x} seconds, remembered at whole quarter seconds when the
+     * grid has a memo: the engine gives elapsed times in quarter seconds and the grid's step is
+     * whole, so each point is evaluated once per model state however many agents share it.
+     */
+    private double talkSurvival(double x) {
+        int q = talkMemo == null ? -1 : quarter(x);
+        if (q < 0) {
+            return model.talk().survival(x);
+        }
+        if (talkMemo.known(q)) {
+            return talkMemo.values[q];
+        }
+        return talkMemo.put(q, model.talk().survival(x));
+    }
+
+    private double wrapSurvival(double x) {
+        int q = wrapMemo == null ? -1 : quarter(x);
+        if (q < 0) {
+            return model.wrap().survival(x);
+        }
+        if (wrapMemo.known(q)) {
+            return wrapMemo.values[q];
+        }
+        return wrapMemo.put(q, model.wrap().survival(x));
+    }
+
+    /** @return {@code 4x} when it is a whole number below the memo's length, else -1 */
+    static int quarter(double x) {
+        double q = x * 4;
+        if (q >= 0 && q < MEMO_QUARTERS && q == Math.rint(q)) {
+            return (int) q;
+        }
+        return -1;
+    }
+
+    /**
+     * Values by quarter second, valid for one epoch (one model state): a new epoch forgets them
+     * all at once, without clearing the arrays.
+     */
+    static final class Memo {
+        final double[] values;
+        private final int[] epochs;
+        private int epoch = 1;
+
+        Memo(int size) {
+            values = new double[size];
+            epochs = new int[size];
+        }
+
+        void nextEpoch() {
+            epoch++;
+        }
+
+        boolean known(int q) {
+            return epochs[q] == epoch;
+        }
+
+        double put(int q, double v) {
+            values[q] = v;
+            epochs[q] = epoch;
+            return v;
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
  * two observations. Not thread-safe: the engine runs each campaign on one thread.
  */
 public final class PacingModel {
+    private long observations;
     /** Default memory of the answer probability, in finished dials. */
     public static final int DEFAULT_DIAL_MEMORY = 500;
     /** Default memory of the ring time to answer, and of talk and wrap-up times, in observations. */
@@ -49,6 +50,7 @@ public final class PacingModel {
      */
     public void answered(Duration ringTime) {
         answers.answered(ringTime);
+        observations++;
     }
 
     /**
@@ -58,6 +60,7 @@ public final class PacingModel {
      */
     public void unanswered(Duration ringTime) {
         answers.unanswered(ringTime);
+        observations++;
     }
 
     /**
@@ -67,6 +70,7 @@ public final class PacingModel {
      */
     public void talked(Duration talkTime) {
         talk.observe(talkTime);
+        observations++;
     }
 
     /**
@@ -76,6 +80,15 @@ public final class PacingModel {
      */
     public void wrapped(Duration wrapTime) {
         wrap.observe(wrapTime);
+        observations++;
+    }
+
+    /**
+     * @return how many observations the model has taken (dials, conversations, wrap-ups): it
+     *     changes exactly when the model may have
+     */
+    public long observations() {
+        return observations;
     }
 
     /** @return what is known about answers */

@@ -100,7 +100,6 @@ public final class Simulation {
      * @return the report and the engine's counts
      */
     public Result run() {
-        long wallStart = System.nanoTime();
         VirtualTime time = VirtualTime.startingAt(start);
         RecordStore store = leads != null ? leads : syntheticLeads(time);
         SimulatedTelephony telephony = SimulatedTelephony.newBuilder(time).seed(seed)
@@ -148,6 +147,7 @@ public final class Simulation {
             team.add(email);
             engine.logIn(Agent.of(email, "Agent " + i));
         }
+        long wallStart = System.nanoTime();
         engine.start();
         Instant end = start.plus(model.shift());
         Duration step = Duration.ofMinutes(10);
@@ -194,7 +194,7 @@ public final class Simulation {
      *
      * @param report the run's report: occupancy, abandon rates, dials, the time series
      * @param counts the engine's counts, with the events it handled
-     * @param wallTime how long the simulation took to run
+     * @param wallTime how long the shift took to simulate, leads and set-up not counted
      * @param pacer the pacer's name
      * @param errors the first 100 errors the engine reported (none in a sound run)
      */
