@@ -17,5 +17,5 @@ module dev.outbound.core {
     exports dev.outbound.core.record;
     exports dev.outbound.core.schedule;
     exports dev.outbound.core.zone;
-    exports dev.outbound.core.internal to dev.outbound.csv, dev.outbound.pacing;
+    exports dev.outbound.core.internal to dev.outbound.csv, dev.outbound.pacing, dev.outbound.examples;
 }

@@ -3,7 +3,6 @@ package dev.outbound.examples.cli;
 import dev.outbound.core.record.CampaignId;
 import dev.outbound.core.record.RecordFactory;
 import dev.outbound.core.zone.TimeZones;
-import dev.outbound.core.zone.ZoneResolver;
 import dev.outbound.csv.imports.ImportCounts;
 import dev.outbound.csv.imports.ImportJob;
 import dev.outbound.csv.imports.ImportListener;
@@ -24,6 +23,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,12 +139,8 @@ final class ImportCommand implements Callable<Integer> {
         if (charset.isPresent()) {
             read = read.withCharset(Charset.forName(charset.get()));
         }
-        ZoneResolver.Builder zones = ZoneResolver.newBuilder();
-        if (defaultZone.isPresent()) {
-            zones.defaultZone(TimeZones.parse("--default-zone", defaultZone.get()).zone());
-        }
-        RecordFactory factory = RecordFactory.newBuilder(CampaignId.of(campaign)).defaultRegion(region)
-                .zoneResolver(zones.build()).build();
+        RecordFactory factory = Leads.factory(CampaignId.of(campaign), region,
+                defaultZone.map(z -> TimeZones.parse("--default-zone", z).zone()), Clock.systemUTC());
         try (OutboundServices services = Stores.open(store)) {
             LeadImport.Builder b = LeadImport.newBuilder(factory, services.recordStore()).readOptions(read)
                     .rules(rules).dedupe(!noDedupe).resultDirectory(report).threads(threads);

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  * with the SDK's own import and export. Run as {@code java -jar examples/target/outbound.jar}.
  */
 @Command(name = "outbound", mixinStandardHelpOptions = true, version = "outbound 0.1.0-SNAPSHOT",
-        description = "Import and export lead lists with the Outbound SDK.",
-        subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class})
+        description = "Import and export lead lists, and explain and plan a campaign, with the Outbound SDK.",
+        subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class, ExplainCommand.class,
+                PlanCommand.class})
 public final class OutboundCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
