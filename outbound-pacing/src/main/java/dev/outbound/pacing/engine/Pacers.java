@@ -5,6 +5,7 @@ import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.pacing.predict.MarginController;
 import dev.outbound.pacing.predict.PacingModel;
 import dev.outbound.pacing.predict.PredictivePacer;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Objects;
 public final class Pacers {
     /** How many observations the default predictive pacer's cached forecasts last. */
     public static final int DEFAULT_REFRESH = 200;
+    /** The share of the rule's target the default predictive pacer's controller aims at. */
+    public static final double CONTROL_SHARE = 0.95;
+    /** The memory of the recent abandon rate the predictive pacer's controller follows, in live answers. */
+    public static final int RECENT_ANSWERS = 300;
     private Pacers() {
     }
 
@@ -21,7 +26,7 @@ public final class Pacers {
      * Outbound's predictive pacing with the defaults: a {@link PredictivePacer} on the model, with
      * the rule's connect limit and its forecasts refreshed every {@value #DEFAULT_REFRESH}
      * observations ({@link PredictivePacer.Builder#refreshEvery}), and a {@link MarginController}
-     * on the rule's target.
+     * holding {@value #CONTROL_SHARE} of the rule's target, starting from half of that.
      *
      * @param model the model the engine feeds (pass the engine's {@link DialerEngine.Builder#model})
      * @param rule the abandon rule
@@ -29,19 +34,26 @@ public final class Pacers {
      */
     public static Pacer predictive(PacingModel model, AbandonRule rule) {
         Objects.requireNonNull(rule, "rule");
+        double target = rule.target() * CONTROL_SHARE;
         return predictive(PredictivePacer.newBuilder(model).connectLimit(rule.connectLimit())
                         .refreshEvery(DEFAULT_REFRESH).build(),
-                MarginController.of(rule.target()));
+                MarginController.newBuilder(target).initial(target / 2).deadBand(0.1).build());
     }
 
     /**
      * Predictive pacing: each decision dials the most calls whose last dial's chance of finding no
      * agent stays under what the margin controller allows, itself capped by the headroom left in
-     * the abandon rule's window ({@link MarginController#allowed(java.time.Instant,
+     * the abandon rule's window over the live answers of the next five minutes
+     * ({@link MarginController#allowed(java.time.Instant,
      * dev.outbound.pacing.abandon.AbandonLedger, long)}). When the window has no headroom left the
      * pacer falls back to progressive pacing, one call ringing per available agent, so that an
-     * answer always finds an agent; it never goes beyond the rule. After every live answer the
-     * controller adapts to the rate measured in the window.
+     * answer always finds an agent; it never goes beyond the rule.
+     *
+     * <p>After every live answer the controller adapts to the recent abandon rate: the share of
+     * the last {@value #RECENT_ANSWERS} or so live answers that were abandoned (an exponential
+     * average). The rule's window decides what is allowed; the recent rate, which moves as fast as
+     * the pacing does, decides how the margin moves, so that the controller settles instead of
+     * swinging with a long window's slow average.
      *
      * @param pacer the decision
      * @param margin the safety margin, adapted by this pacer
@@ -51,10 +63,11 @@ public final class Pacers {
         Objects.requireNonNull(pacer, "pacer");
         Objects.requireNonNull(margin, "margin");
         return new Pacer() {
+            private double recent = margin.target();
+
             @Override
             public int dialsNow(PacingContext context) {
-                long expected = Math.max(1, context.activeAgents());
-                double allowed = margin.allowed(context.now(), context.ledger(), expected);
+                double allowed = margin.allowed(context.now(), context.ledger(), expectedLiveAnswers(context));
                 int dials;
                 if (allowed <= 0) {
                     dials = context.availableAgents() - context.ringing();
@@ -66,7 +79,8 @@ public final class Pacers {
 
             @Override
             public void onLiveAnswer(PacingContext context, boolean abandoned) {
-                margin.update(context.now(), context.ledger());
+                recent += ((abandoned ? 1 : 0) - recent) / RECENT_ANSWERS;
+                margin.update(recent);
             }
 
             @Override
@@ -135,6 +149,20 @@ public final class Pacers {
                 return "adaptive ratio";
             }
         };
+    }
+
+    /** How far ahead the predictive pacer spends the abandon window's headroom. */
+    static final Duration HEADROOM_LOOKAHEAD = Duration.ofMinutes(5);
+
+    /**
+     * The live answers the team will take over {@link #HEADROOM_LOOKAHEAD}: each agent not paused
+     * takes one per mean talk and wrap-up time. The window's headroom is shared over them, so near
+     * the limit the pacer may still run at the target's rate, not at none.
+     */
+    static long expectedLiveAnswers(PacingContext context) {
+        double handle = context.model().talk().mean().toMillis() + context.model().wrap().mean().toMillis();
+        double perAgent = HEADROOM_LOOKAHEAD.toMillis() / Math.max(1_000, handle);
+        return Math.max(1, Math.round(context.activeAgents() * perAgent));
     }
 
     private static void checkRatio(double ratio) {
