@@ -130,6 +130,8 @@ public final class DialerEngine implements AutoCloseable {
     private int active;
     private int ringingAny;
     private int ringingAll;
+    /** Records loaded for agents and not yet dialled: each holds a line for its call. */
+    private int loadedForSeats;
     private boolean started;
     private boolean stopped;
     private Instant dryUntil = Instant.MIN;
@@ -353,8 +355,7 @@ public final class DialerEngine implements AutoCloseable {
         mailbox.submit(() -> {
             Seat seat = seats.get(agent);
             if (seat != null && seat.state == SeatState.RESERVED && seat.loaded != null && seat.call == null) {
-                Ready r = seat.loaded;
-                seat.loaded = null;
+                Ready r = unload(seat);
                 if (!placeCall(r, seat, clock.instant())) {
                     afterOwnCall(seat, clock.instant(), Duration.ZERO);
                 }
@@ -491,10 +492,12 @@ public final class DialerEngine implements AutoCloseable {
         }
     }
 
+    /** Lines left: calls ringing and records loaded for agents (whose calls come) hold one each. */
     private int lineLimit() {
-        int limit = settings.maxLines() - ringingAll;
+        int used = ringingAll + loadedForSeats;
+        int limit = settings.maxLines() - used;
         if (settings.callsPerAgent().isPresent()) {
-            limit = Math.min(limit, settings.callsPerAgent().getAsInt() * active - ringingAll);
+            limit = Math.min(limit, settings.callsPerAgent().getAsInt() * active - used);
         }
         return Math.max(0, limit);
     }
@@ -592,6 +595,9 @@ public final class DialerEngine implements AutoCloseable {
 
     /** Loads a record for an agent (progressive, preview, or a predictive record with a user). */
     private boolean load(Seat seat, Instant now) {
+        if (lineLimit() == 0) {
+            return false;
+        }
         for (int tries = 0; tries < 5; tries++) {
             List<Claim> claims = claim(now, Optional.of(seat.email()), 1);
             if (claims.isEmpty()) {
@@ -613,6 +619,7 @@ public final class DialerEngine implements AutoCloseable {
             }
             enter(seat, SeatState.RESERVED, now);
             seat.loaded = r;
+            loadedForSeats++;
             if (settings.mode() == DialMode.PREVIEW) {
                 listener.onPreview(seat.email(), Optional.of(r.record), now);
             } else if (settings.formLoad().isZero()) {
@@ -631,9 +638,12 @@ public final class DialerEngine implements AutoCloseable {
         if (seat.loaded != r || seat.state != SeatState.RESERVED) {
             return;
         }
-        seat.loaded = null;
+        unload(seat);
         Instant now = clock.instant();
-        if (stopped || !placeCall(r, seat, now)) {
+        // An answer that came in during the form load waits for an agent, and agents who paused
+        // meanwhile may have lowered the cap: then the agent gives the record back and is free
+        // (to take the waiting call).
+        if (stopped || !waiting.isEmpty() || lineLimit() == 0 || !placeCall(r, seat, now)) {
             if (!stopped) {
                 release(r.claim.lease(), now);
             }
@@ -647,9 +657,15 @@ public final class DialerEngine implements AutoCloseable {
             seat.timer = null;
         }
         if (seat.loaded != null) {
-            release(seat.loaded.claim.lease(), clock.instant());
-            seat.loaded = null;
+            release(unload(seat).claim.lease(), clock.instant());
         }
+    }
+
+    private Ready unload(Seat seat) {
+        Ready r = seat.loaded;
+        seat.loaded = null;
+        loadedForSeats--;
+        return r;
     }
 
     // ---------------------------------------------------------------- calls
