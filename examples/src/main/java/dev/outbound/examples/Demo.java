@@ -142,7 +142,7 @@ public final class Demo {
     static void simulate(PrintStream out, Path dir) throws IOException {
         out.println();
         out.printf(Locale.ROOT, "Simulated shift: %d agents, %d %% of dials answered, %d hours, seed %d; "
-                + "the FCC rule: at most 3 %% of live answers abandoned%n", MODEL.agents(),
+                + "the FCC rule: at most 3 %% of live answers abandoned over 30 days%n", MODEL.agents(),
                 Math.round(MODEL.answerRate() * 100), MODEL.shift().toHours(), SEED);
         RunReport predictive = shift(DialMode.PREDICTIVE, dir.resolve("predictive"));
         RunReport progressive = shift(DialMode.PROGRESSIVE, dir.resolve("progressive"));
@@ -155,8 +155,8 @@ public final class Demo {
                 100 * worst(progressive));
         out.printf(Locale.ROOT, "  %-28s %12.1f %12.1f%n", "connects per agent-hour",
                 predictive.connectsPerAgentHour(), progressive.connectsPerAgentHour());
-        out.println("Report and chart: " + dir.resolve("predictive").resolve(RunReport.CHART_FILE) + " (and "
-                + dir.resolve("progressive") + ")");
+        out.println("Report and chart: " + shown(dir.resolve("predictive").resolve(RunReport.CHART_FILE)) + " (and "
+                + shown(dir.resolve("progressive")) + ")");
     }
 
     private static RunReport shift(DialMode mode, Path dir) throws IOException {
@@ -165,6 +165,13 @@ public final class Demo {
                 .title("Demo: 20 agents, " + mode.name().toLowerCase(Locale.ROOT) + " pacing").build().run().report();
         report.writeTo(dir);
         return report;
+    }
+
+    /** A path as short as it can be shown: relative to the working directory when it is under it. */
+    private static Path shown(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute) : path;
     }
 
     private static double worst(RunReport report) {
