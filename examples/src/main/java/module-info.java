@@ -6,6 +6,7 @@ module dev.outbound.examples {
     requires dev.outbound.core;
     requires dev.outbound.spi;
     requires dev.outbound.csv;
+    requires dev.outbound.pacing;
     requires info.picocli;
 
     // picocli fills the commands' fields by reflection.

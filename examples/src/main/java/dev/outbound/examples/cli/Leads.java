@@ -41,8 +41,10 @@ final class Leads {
      * @param file the file
      * @param records the records imported, in reference-id order
      * @param result the import's result: counts and problems
+     * @param store the in-memory store the records were imported into, for a command that goes on
+     *     to dial them (in the simulator)
      */
-    record Loaded(Path file, List<Record> records, ImportResult result) {
+    record Loaded(Path file, List<Record> records, ImportResult result, InMemoryRecordStore store) {
         /** @return the rows refused on import (invalid) */
         long refused() {
             return result.counts().invalid();
@@ -99,7 +101,7 @@ final class Leads {
         try (Stream<Record> all = store.stream(RecordQuery.campaign(campaign.id()))) {
             records = all.sorted((a, b) -> a.ref().value().compareTo(b.ref().value())).toList();
         }
-        return new Loaded(file, records, result);
+        return new Loaded(file, records, result, store);
     }
 
     /**

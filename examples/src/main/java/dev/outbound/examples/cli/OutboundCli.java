@@ -6,12 +6,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code outbound} command line: imports lead lists into a record store and exports them,
- * with the SDK's own import and export. Run as {@code java -jar examples/target/outbound.jar}.
+ * with the SDK's own import and export; explains and plans a campaign; and simulates a shift of
+ * its pacing. {@code docs/cli.md} describes every command. Run as {@code java -jar examples/target/outbound.jar}.
  */
 @Command(name = "outbound", mixinStandardHelpOptions = true, version = "outbound 0.1.0-SNAPSHOT",
-        description = "Import and export lead lists, and explain and plan a campaign, with the Outbound SDK.",
+        description = "Import and export lead lists, and explain, plan and simulate a campaign, with the Outbound "
+                + "SDK.",
         subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class, ExplainCommand.class,
-                PlanCommand.class})
+                PlanCommand.class, SimulateCommand.class})
 public final class OutboundCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,6 +43,13 @@ public final class OutboundCli implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("outbound: " + oneLine(e));
             return 2;
+        });
+        // A bad option is one line, like every other refusal, with where to read about the options.
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("outbound: " + oneLine(e) + " (see: " + failed.getCommandSpec().qualifiedName()
+                    + " --help)");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cli.execute(args);
     }
