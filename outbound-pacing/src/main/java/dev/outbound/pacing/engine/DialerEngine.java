@@ -1070,19 +1070,19 @@ public final class DialerEngine implements AutoCloseable {
 
     /** What an agent is doing, as the engine sees it, with the routing's and the report's names. */
     private enum SeatState {
-        AVAILABLE(AgentState.AVAILABLE, dev.outbound.pacing.report.AgentState.AVAILABLE),
+        AVAILABLE(AgentState.AVAILABLE, AgentState.AVAILABLE),
         /** A record is loaded for the agent, or its call rings: busy for routing, idle for the report. */
-        RESERVED(AgentState.ON_CALL, dev.outbound.pacing.report.AgentState.AVAILABLE),
-        TALKING(AgentState.ON_CALL, dev.outbound.pacing.report.AgentState.ON_CALL),
-        WRAP_UP(AgentState.WRAP_UP, dev.outbound.pacing.report.AgentState.WRAP_UP),
+        RESERVED(AgentState.ON_CALL, AgentState.AVAILABLE),
+        TALKING(AgentState.ON_CALL, AgentState.ON_CALL),
+        WRAP_UP(AgentState.WRAP_UP, AgentState.WRAP_UP),
         /** Seed 001's pause after a call. */
-        RESTING(AgentState.WRAP_UP, dev.outbound.pacing.report.AgentState.WRAP_UP),
-        PAUSED(AgentState.PAUSED, dev.outbound.pacing.report.AgentState.PAUSED);
+        RESTING(AgentState.WRAP_UP, AgentState.WRAP_UP),
+        PAUSED(AgentState.PAUSED, AgentState.PAUSED);
 
         final AgentState routing;
-        final dev.outbound.pacing.report.AgentState reported;
+        final AgentState reported;
 
-        SeatState(AgentState routing, dev.outbound.pacing.report.AgentState reported) {
+        SeatState(AgentState routing, AgentState reported) {
             this.routing = routing;
             this.reported = reported;
         }

@@ -5,6 +5,7 @@ import dev.outbound.core.internal.Json;
 import dev.outbound.pacing.abandon.AbandonCounts;
 import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.pacing.abandon.AbandonStats;
+import dev.outbound.spi.agent.AgentState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

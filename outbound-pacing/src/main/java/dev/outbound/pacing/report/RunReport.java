@@ -5,6 +5,7 @@ import dev.outbound.core.internal.Json;
 import dev.outbound.pacing.abandon.AbandonCounts;
 import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.pacing.abandon.AbandonStats;
+import dev.outbound.spi.agent.AgentState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,8 @@
 package dev.outbound.pacing.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.longs;
-
 import dev.outbound.pacing.abandon.AbandonCounts;
 import dev.outbound.pacing.abandon.AbandonRule;
+import dev.outbound.spi.agent.AgentState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * Random runs (agents logging in and out and changing state, calls recorded in time order or a

@@ -1,17 +1,17 @@
 package dev.outbound.pacing.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.outbound.core.InvalidValueException;
 import dev.outbound.pacing.abandon.AbandonRule;
+import dev.outbound.spi.agent.AgentState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Hand-worked runs. The main one: two agents, six dials over three minutes from 09:00:00 to
