@@ -23,6 +23,7 @@ import dev.outbound.csv.dnc.DncImport;
 import dev.outbound.csv.dnc.DncImportResult;
 import dev.outbound.csv.imports.ImportStatus;
 import dev.outbound.csv.read.ReadOptions;
+import dev.outbound.pacing.engine.DialMode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -702,7 +703,7 @@ public final class CampaignFile {
         PacingSettings pacing(Node node) {
             Map<String, Node> s = node.object(PACING);
             PacingSettings d = PacingSettings.defaults();
-            PacingSettings.Mode mode = s.containsKey("mode") ? s.get("mode").choice(PacingSettings.Mode.class)
+            DialMode mode = s.containsKey("mode") ? s.get("mode").choice(DialMode.class)
                     : d.mode();
             double ratio = s.containsKey("ratio") ? s.get("ratio").decimal(1.0, 100.0) : d.ratio();
             Duration formLoad = s.containsKey("formLoad") ? s.get("formLoad").duration() : d.formLoad();

@@ -39,8 +39,8 @@ final class EngineSettingsMapping {
     static EngineSettings engineSettings(PacingSettings pacing) {
         Objects.requireNonNull(pacing, "pacing");
         EngineSettings.Builder b = EngineSettings.newBuilder();
-        b.mode(mode(pacing.mode()));
-        if (pacing.mode() == PacingSettings.Mode.POWER) {
+        b.mode(pacing.mode());
+        if (pacing.mode() == DialMode.POWER) {
             engine("ratio", () -> b.powerRatio(pacing.ratio()));
         }
         b.formLoad(pacing.formLoad());
@@ -84,23 +84,6 @@ final class EngineSettingsMapping {
         }
         AbandonRule targeted = engine("abandonTarget", () -> base.withTarget(pacing.abandonTarget()));
         return engine("connectLimit", () -> targeted.withConnectLimit(pacing.connectLimit()));
-    }
-
-    /**
-     * @param mode the campaign file's mode
-     * @return the engine's
-     */
-    static DialMode mode(PacingSettings.Mode mode) {
-        switch (mode) {
-            case PREVIEW:
-                return DialMode.PREVIEW;
-            case PROGRESSIVE:
-                return DialMode.PROGRESSIVE;
-            case POWER:
-                return DialMode.POWER;
-            default:
-                return DialMode.PREDICTIVE;
-        }
     }
 
     /** Runs an engine check, turning its refusal into one that names the campaign setting. */

@@ -1,6 +1,7 @@
 package dev.outbound.examples.cli;
 
 import dev.outbound.core.InvalidValueException;
+import dev.outbound.pacing.engine.DialMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,8 +12,8 @@ import java.util.OptionalInt;
  * and the abandon rule that bounds them. Plain data with no behaviour; the dialer engine maps it
  * onto its own types. Every value is checked here, so that a settings object is always in range.
  *
- * @param mode how calls are placed for agents (default {@link Mode#PREDICTIVE})
- * @param ratio for {@link Mode#POWER}, lines dialled per available agent, 1 to 100 (default 2.0)
+ * @param mode how calls are placed for agents (default {@link DialMode#PREDICTIVE})
+ * @param ratio for {@link DialMode#POWER}, lines dialled per available agent, 1 to 100 (default 2.0)
  * @param formLoad how long an agent's screen takes to show the record before a call, 0 to 10
  *     minutes (default 0)
  * @param pauseAfterAnswered an agent's pause after an answered call, 0 to 1 hour (default 0)
@@ -30,27 +31,10 @@ import java.util.OptionalInt;
  * @param amdFalsePositiveRate for {@link AbandonRule#OFCOM}, the estimated share of answering
  *     machine detections that were people, counted as abandoned; 0 to 1 (default 0)
  */
-public record PacingSettings(Mode mode, double ratio, Duration formLoad, Duration pauseAfterAnswered,
+public record PacingSettings(DialMode mode, double ratio, Duration formLoad, Duration pauseAfterAnswered,
         Duration pauseAfterUnanswered, Duration ringTimeout, int maxLines, OptionalInt maxCallsPerAgent,
         AbandonRule abandonRule, double abandonTarget, Duration abandonWindow, Duration connectLimit,
         double amdFalsePositiveRate) {
-
-    /** How calls are placed for agents. */
-    public enum Mode {
-        /** The agent sees the record first and starts the call. */
-        PREVIEW,
-        /** One call per available agent. */
-        PROGRESSIVE,
-        /** Calls placed ahead of agents becoming free, from predicted answer and talk times. */
-        PREDICTIVE,
-        /** A fixed number of lines per available agent ({@link PacingSettings#ratio()}). */
-        POWER;
-
-        /** @return the name the campaign file uses */
-        public String fileName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     /** The rule abandoned calls are measured by. */
     public enum AbandonRule {
@@ -127,7 +111,7 @@ public record PacingSettings(Mode mode, double ratio, Duration formLoad, Duratio
 
     /** @return the settings with every default: predictive, FCC 3 % over 30 days */
     public static PacingSettings defaults() {
-        return new PacingSettings(Mode.PREDICTIVE, 2.0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+        return new PacingSettings(DialMode.PREDICTIVE, 2.0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 Duration.ofSeconds(25), 500, OptionalInt.empty(), AbandonRule.FCC, 0.03, Duration.ofDays(30),
                 Duration.ofSeconds(2), 0.0);
     }

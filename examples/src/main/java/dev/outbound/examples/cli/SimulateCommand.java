@@ -109,7 +109,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         CampaignFile c = campaign.map(CampaignFile::read).orElse(CampaignFile.defaults());
         PacingSettings pacing = pacing(c.pacing());
-        if (pacing.mode() == PacingSettings.Mode.PREVIEW) {
+        if (pacing.mode() == DialMode.PREVIEW) {
             throw new IllegalArgumentException("simulate cannot run preview mode: its simulated agents do not "
                     + "preview records; give --mode predictive, progressive or power");
         }
@@ -123,7 +123,7 @@ final class SimulateCommand implements Callable<Integer> {
         parameters.put("abandon_target", settings.abandonRule().target());
         Simulation.Builder b = Simulation.newBuilder(model).seed(seed).settings(settings).rules(c.rules())
                 .start(start).zone(zone).title("outbound simulate: campaign " + c.id().value() + ", "
-                        + pacing.mode().fileName());
+                        + name(pacing.mode()));
         Optional<Leads.Loaded> loaded = Optional.empty();
         if (leads.isPresent()) {
             loaded = Optional.of(Leads.load(leads.get(), c, start, Optional.empty()));
@@ -157,10 +157,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** The campaign's pacing with the command line's options over it. */
     PacingSettings pacing(PacingSettings p) {
-        PacingSettings.Mode m = mode.map(SimulateCommand::mode).orElse(p.mode());
-        if (ratio.isPresent() && m != PacingSettings.Mode.POWER) {
+        DialMode m = mode.map(SimulateCommand::mode).orElse(p.mode());
+        if (ratio.isPresent() && m != DialMode.POWER) {
             throw new IllegalArgumentException("--ratio " + number(ratio.get()) + " is for --mode power only; the "
-                    + "mode is " + m.fileName());
+                    + "mode is " + name(m));
         }
         double r = p.ratio();
         if (ratio.isPresent()) {
@@ -200,10 +200,15 @@ final class SimulateCommand implements Callable<Integer> {
                 p.amdFalsePositiveRate());
     }
 
-    private static PacingSettings.Mode mode(String text) {
+    /** @return the name a mode has in the campaign file and on the command line */
+    private static String name(DialMode m) {
+        return m.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static DialMode mode(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
-        for (PacingSettings.Mode m : PacingSettings.Mode.values()) {
-            if (m.fileName().equals(t)) {
+        for (DialMode m : DialMode.values()) {
+            if (name(m).equals(t)) {
                 return m;
             }
         }

@@ -11,6 +11,7 @@ import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.CallResult;
 import dev.outbound.core.record.ListId;
 import dev.outbound.core.schedule.WeeklySchedule;
+import dev.outbound.pacing.engine.DialMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class CampaignFileTest {
         assertThat(r.abandonQuietPeriod()).isEqualTo(Duration.ofHours(72));
         assertThat(r.contactTimeout()).isEqualTo(Duration.ofMinutes(15));
         PacingSettings p = c.pacing();
-        assertThat(p.mode()).isEqualTo(PacingSettings.Mode.PREDICTIVE);
+        assertThat(p.mode()).isEqualTo(DialMode.PREDICTIVE);
         assertThat(p.ratio()).isEqualTo(2.0);
         assertThat(p.formLoad()).isEqualTo(Duration.ZERO);
         assertThat(p.pauseAfterAnswered()).isEqualTo(Duration.ZERO);
@@ -123,7 +124,7 @@ class CampaignFileTest {
         assertThat(r.abandonQuietPeriod()).isEqualTo(Duration.ofHours(72));
         assertThat(r.contactTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(r.callbackDelayedAfter()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(c.pacing()).isEqualTo(new PacingSettings(PacingSettings.Mode.PREDICTIVE, 2.5,
+        assertThat(c.pacing()).isEqualTo(new PacingSettings(DialMode.PREDICTIVE, 2.5,
                 Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(25), 200,
                 OptionalInt.of(3), PacingSettings.AbandonRule.OFCOM, 0.03, Duration.ofHours(24),
                 Duration.ofSeconds(2), 0.1));

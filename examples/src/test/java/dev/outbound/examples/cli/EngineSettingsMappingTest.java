@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineSettingsMappingTest {
 
-    private static PacingSettings pacing(PacingSettings.Mode mode, double ratio, Duration formLoad, Duration ring,
+    private static PacingSettings pacing(DialMode mode, double ratio, Duration formLoad, Duration ring,
             OptionalInt perAgent, PacingSettings.AbandonRule rule, double target, Duration window, Duration connect,
             double amd) {
         return new PacingSettings(mode, ratio, formLoad, Duration.ofSeconds(3), Duration.ofSeconds(4), ring, 250,
@@ -21,7 +21,7 @@ class EngineSettingsMappingTest {
 
     @Test
     void everySettingReachesTheEngine() {
-        PacingSettings p = pacing(PacingSettings.Mode.POWER, 2.5, Duration.ofSeconds(5), Duration.ofSeconds(30),
+        PacingSettings p = pacing(DialMode.POWER, 2.5, Duration.ofSeconds(5), Duration.ofSeconds(30),
                 OptionalInt.of(4), PacingSettings.AbandonRule.ROLLING, 0.02, Duration.ofHours(2),
                 Duration.ofSeconds(3), 0.0);
 
@@ -45,7 +45,7 @@ class EngineSettingsMappingTest {
 
     @Test
     void ofcom_carriesTheAmdFalsePositiveRate_fccIgnoresIt() {
-        PacingSettings ofcom = pacing(PacingSettings.Mode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
+        PacingSettings ofcom = pacing(DialMode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
                 OptionalInt.empty(), PacingSettings.AbandonRule.OFCOM, 0.03, Duration.ofHours(24),
                 Duration.ofSeconds(2), 0.15);
         AbandonRule rule = EngineSettingsMapping.abandonRule(ofcom);
@@ -53,7 +53,7 @@ class EngineSettingsMappingTest {
         assertThat(rule.window()).isEqualTo(Duration.ofHours(24));
         assertThat(rule.amdFalsePositiveRate()).isEqualTo(0.15);
 
-        PacingSettings fcc = pacing(PacingSettings.Mode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
+        PacingSettings fcc = pacing(DialMode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
                 OptionalInt.empty(), PacingSettings.AbandonRule.FCC, 0.03, Duration.ofDays(30),
                 Duration.ofSeconds(2), 0.15);
         assertThat(EngineSettingsMapping.abandonRule(fcc).amdFalsePositiveRate()).isZero();
@@ -63,7 +63,7 @@ class EngineSettingsMappingTest {
     @Test
     void ratio_onlyCountsInPowerMode() {
         // 50 lines per agent is beyond the engine, but predictive pacing never reads the ratio.
-        PacingSettings p = pacing(PacingSettings.Mode.PREDICTIVE, 50, Duration.ZERO, Duration.ofSeconds(25),
+        PacingSettings p = pacing(DialMode.PREDICTIVE, 50, Duration.ZERO, Duration.ofSeconds(25),
                 OptionalInt.empty(), PacingSettings.AbandonRule.FCC, 0.03, Duration.ofDays(30),
                 Duration.ofSeconds(2), 0);
         assertThat(EngineSettingsMapping.engineSettings(p).mode()).isEqualTo(DialMode.PREDICTIVE);
@@ -71,22 +71,22 @@ class EngineSettingsMappingTest {
 
     @Test
     void fileValueBeyondTheEngine_refusedNamingTheCampaignSetting() {
-        PacingSettings ratio = pacing(PacingSettings.Mode.POWER, 50, Duration.ZERO, Duration.ofSeconds(25),
+        PacingSettings ratio = pacing(DialMode.POWER, 50, Duration.ZERO, Duration.ofSeconds(25),
                 OptionalInt.empty(), PacingSettings.AbandonRule.FCC, 0.03, Duration.ofDays(30),
                 Duration.ofSeconds(2), 0);
         assertThatThrownBy(() -> EngineSettingsMapping.engineSettings(ratio))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("pacing.ratio: 50")
                 .hasMessageContaining("1 - 20");
-        PacingSettings target = pacing(PacingSettings.Mode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
+        PacingSettings target = pacing(DialMode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
                 OptionalInt.empty(), PacingSettings.AbandonRule.FCC, 0.0, Duration.ofDays(30),
                 Duration.ofSeconds(2), 0);
         assertThatThrownBy(() -> EngineSettingsMapping.engineSettings(target))
                 .hasMessageStartingWith("pacing.abandonTarget: ");
-        PacingSettings connect = pacing(PacingSettings.Mode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
+        PacingSettings connect = pacing(DialMode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
                 OptionalInt.empty(), PacingSettings.AbandonRule.FCC, 0.03, Duration.ofDays(30), Duration.ZERO, 0);
         assertThatThrownBy(() -> EngineSettingsMapping.engineSettings(connect))
                 .hasMessageStartingWith("pacing.connectLimit: ");
-        PacingSettings perAgent = pacing(PacingSettings.Mode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
+        PacingSettings perAgent = pacing(DialMode.PREDICTIVE, 2, Duration.ZERO, Duration.ofSeconds(25),
                 OptionalInt.of(500), PacingSettings.AbandonRule.FCC, 0.03, Duration.ofDays(30),
                 Duration.ofSeconds(2), 0);
         assertThatThrownBy(() -> EngineSettingsMapping.engineSettings(perAgent))
@@ -96,7 +96,7 @@ class EngineSettingsMappingTest {
     @Test
     void longFormLoad_leaseStretchedBeyondFormLoadAndRing() {
         // 10 minutes of form load and 2 minutes of ring: the lease is 13 minutes, not the default 5.
-        PacingSettings p = pacing(PacingSettings.Mode.PROGRESSIVE, 2, Duration.ofMinutes(10), Duration.ofMinutes(2),
+        PacingSettings p = pacing(DialMode.PROGRESSIVE, 2, Duration.ofMinutes(10), Duration.ofMinutes(2),
                 OptionalInt.empty(), PacingSettings.AbandonRule.FCC, 0.03, Duration.ofDays(30),
                 Duration.ofSeconds(2), 0);
         assertThat(EngineSettingsMapping.engineSettings(p).leaseFor()).isEqualTo(Duration.ofMinutes(13));

@@ -3,6 +3,7 @@ package dev.outbound.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbound.core.internal.Json;
+import dev.outbound.pacing.engine.DialMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -183,7 +184,7 @@ class SimulateCommandTest {
 
     @Test
     void options_overrideTheCampaignFile_windowsMapToTheirRules() {
-        PacingSettings campaign = new PacingSettings(PacingSettings.Mode.POWER, 3.0, java.time.Duration.ZERO,
+        PacingSettings campaign = new PacingSettings(DialMode.POWER, 3.0, java.time.Duration.ZERO,
                 java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ofSeconds(20), 100,
                 java.util.OptionalInt.empty(), PacingSettings.AbandonRule.ROLLING, 0.02, java.time.Duration.ofHours(2),
                 java.time.Duration.ofSeconds(2), 0.1);
@@ -196,14 +197,14 @@ class SimulateCommandTest {
         assertThat(fcc.abandonRule()).isEqualTo(PacingSettings.AbandonRule.FCC);
         assertThat(fcc.abandonTarget()).isEqualTo(0.025);
         assertThat(fcc.ratio()).isEqualTo(4.0);
-        assertThat(fcc.mode()).isEqualTo(PacingSettings.Mode.POWER);
+        assertThat(fcc.mode()).isEqualTo(DialMode.POWER);
 
         assertThat(parse("--abandon-window", "24h").pacing(campaign).abandonRule())
                 .isEqualTo(PacingSettings.AbandonRule.OFCOM);
         PacingSettings rolling = parse("--abandon-window", "15m", "--mode", "Predictive").pacing(campaign);
         assertThat(rolling.abandonRule()).isEqualTo(PacingSettings.AbandonRule.ROLLING);
         assertThat(rolling.abandonWindow()).isEqualTo(java.time.Duration.ofMinutes(15));
-        assertThat(rolling.mode()).isEqualTo(PacingSettings.Mode.PREDICTIVE);
+        assertThat(rolling.mode()).isEqualTo(DialMode.PREDICTIVE);
     }
 
     private static SimulateCommand parse(String... options) {
