@@ -102,8 +102,7 @@ public final class Pacers {
         return new Pacer() {
             @Override
             public int dialsNow(PacingContext context) {
-                int want = (int) Math.round(ratio * context.availableAgents()) - context.ringing();
-                return Math.max(0, Math.min(want, context.lineLimit()));
+                return ratioDials(ratio, context);
             }
 
             @Override
@@ -133,8 +132,7 @@ public final class Pacers {
 
             @Override
             public int dialsNow(PacingContext context) {
-                int want = (int) Math.round(ratio * context.availableAgents()) - context.ringing();
-                return Math.max(0, Math.min(want, context.lineLimit()));
+                return ratioDials(ratio, context);
             }
 
             @Override
@@ -163,6 +161,12 @@ public final class Pacers {
         double handle = context.model().talk().mean().toMillis() + context.model().wrap().mean().toMillis();
         double perAgent = HEADROOM_LOOKAHEAD.toMillis() / Math.max(1_000, handle);
         return Math.max(1, Math.round(context.activeAgents() * perAgent));
+    }
+
+    /** Power pacing's dials: {@code ratio} calls ringing per available agent, within the line limit. */
+    private static int ratioDials(double ratio, PacingContext context) {
+        int want = (int) Math.round(ratio * context.availableAgents()) - context.ringing();
+        return Math.max(0, Math.min(want, context.lineLimit()));
     }
 
     private static void checkRatio(double ratio) {

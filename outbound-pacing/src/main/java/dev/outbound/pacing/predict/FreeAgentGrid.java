@@ -139,25 +139,22 @@ final class FreeAgentGrid {
      * whole, so each point is evaluated once per model state however many agents share it.
      */
     private double talkSurvival(double x) {
-        int q = talkMemo == null ? -1 : quarter(x);
-        if (q < 0) {
-            return model.talk().survival(x);
-        }
-        if (talkMemo.known(q)) {
-            return talkMemo.values[q];
-        }
-        return talkMemo.put(q, model.talk().survival(x));
+        return survival(model.talk(), talkMemo, x);
     }
 
     private double wrapSurvival(double x) {
-        int q = wrapMemo == null ? -1 : quarter(x);
+        return survival(model.wrap(), wrapMemo, x);
+    }
+
+    private static double survival(LogNormalEstimator fit, Memo memo, double x) {
+        int q = memo == null ? -1 : quarter(x);
         if (q < 0) {
-            return model.wrap().survival(x);
+            return fit.survival(x);
         }
-        if (wrapMemo.known(q)) {
-            return wrapMemo.values[q];
+        if (memo.known(q)) {
+            return memo.values[q];
         }
-        return wrapMemo.put(q, model.wrap().survival(x));
+        return memo.put(q, fit.survival(x));
     }
 
     /** @return {@code 4x} when it is a whole number below the memo's length, else -1 */
