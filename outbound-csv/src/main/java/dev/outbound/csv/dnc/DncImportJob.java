@@ -3,6 +3,7 @@ package dev.outbound.csv.dnc;
 import dev.outbound.core.dnc.DncList;
 import dev.outbound.csv.imports.ImportProgress;
 import dev.outbound.csv.imports.ImportStatus;
+import dev.outbound.csv.internal.JobState;
 import dev.outbound.csv.read.CsvSource;
 import dev.outbound.csv.read.Detected;
 import java.io.IOException;
@@ -15,10 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One import of one Do-Not-Call file, with the lead import's job life: an id, a status
@@ -41,13 +39,7 @@ public final class DncImportJob {
     private final String id = UUID.randomUUID().toString();
     private final DncImport owner;
     private final Path file;
-    private final AtomicReference<ImportStatus> status = new AtomicReference<>(ImportStatus.PENDING);
-    private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean cancelRequested;
-    private volatile long rowsRead;
-    private volatile long bytesRead;
-    /** The input's size, or -1 while unknown. */
-    private volatile long size = -1;
+    private final JobState state = new JobState();
 
     DncImportJob(DncImport owner, Path file) {
         this.owner = owner;
@@ -66,13 +58,12 @@ public final class DncImportJob {
 
     /** @return the current status */
     public ImportStatus status() {
-        return status.get();
+        return state.status();
     }
 
     /** @return how far the job has got; all zero before it runs */
     public ImportProgress progress() {
-        long s = size;
-        return new ImportProgress(rowsRead, bytesRead, s < 0 ? OptionalLong.empty() : OptionalLong.of(s));
+        return state.progress();
     }
 
     /**
@@ -82,11 +73,10 @@ public final class DncImportJob {
      * @return whether the request can still take effect: false when the job has already ended
      */
     public boolean cancel() {
-        cancelRequested = true;
-        if (status.compareAndSet(ImportStatus.PENDING, ImportStatus.CANCELLED)) {
+        if (state.cancelPending()) {
             return true;
         }
-        return status.get() == ImportStatus.RUNNING;
+        return state.status() == ImportStatus.RUNNING;
     }
 
     /**
@@ -96,19 +86,19 @@ public final class DncImportJob {
      * @throws IllegalStateException when the job has already run
      */
     public DncImportResult run() {
-        if (!started.compareAndSet(false, true)) {
+        if (!state.firstRun()) {
             throw new IllegalStateException("Do-Not-Call import job " + id + " has already run (status "
-                    + status.get() + "); make a new job with DncImport.newJob");
+                    + state.status() + "); make a new job with DncImport.newJob");
         }
         long startNanos = System.nanoTime();
-        if (!status.compareAndSet(ImportStatus.PENDING, ImportStatus.RUNNING)) {
+        if (!state.begin()) {
             return result(ImportStatus.CANCELLED, Optional.empty(), null, Optional.empty(), List.of(), false, 0,
                     startNanos);
         }
         try {
             return execute(startNanos);
         } catch (RuntimeException | Error e) {
-            status.set(ImportStatus.FAILED);
+            state.status(ImportStatus.FAILED);
             throw e;
         }
     }
@@ -136,7 +126,7 @@ public final class DncImportJob {
             DncColumns columns = null;
             if (source != null) {
                 detected = Optional.of(source.detected());
-                size = source.size().orElse(-1);
+                state.size(source.size().orElse(-1));
                 List<String> header = source.header();
                 if (header.isEmpty()) {
                     failure = Optional.of(file + " has no header row: it is empty or blank");
@@ -223,7 +213,7 @@ public final class DncImportJob {
                                         .orElse("")), run, detected, notes, replaced, removed, startNanos);
             }
         }
-        status.set(result.status());
+        state.status(result.status());
         return result;
     }
 
@@ -248,18 +238,17 @@ public final class DncImportJob {
     private final class Control implements DncRun.Control {
         @Override
         public boolean cancelRequested() {
-            return cancelRequested;
+            return state.cancelRequested();
         }
 
         @Override
         public void rowRead(long rows, long bytes) {
-            rowsRead = rows;
-            bytesRead = bytes;
+            state.rowRead(rows, bytes);
         }
     }
 
     @Override
     public String toString() {
-        return "Do-Not-Call import job " + id + " (" + status.get() + ", " + file + ")";
+        return "Do-Not-Call import job " + id + " (" + state.status() + ", " + file + ")";
     }
 }

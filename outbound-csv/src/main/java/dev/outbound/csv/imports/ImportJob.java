@@ -3,6 +3,7 @@ package dev.outbound.csv.imports;
 import dev.outbound.core.OutboundException;
 import dev.outbound.core.phone.PhoneField;
 import dev.outbound.csv.export.LeadExport;
+import dev.outbound.csv.internal.JobState;
 import dev.outbound.csv.read.Detected;
 import dev.outbound.spi.store.UpsertMode;
 import java.io.IOException;
@@ -15,11 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -56,13 +54,7 @@ public final class ImportJob {
     private final int previewRows;
     private final ImportListener listener;
 
-    private final AtomicReference<ImportStatus> status = new AtomicReference<>(ImportStatus.PENDING);
-    private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean cancelRequested;
-    private volatile long rowsRead;
-    private volatile long bytesRead;
-    /** The input's size, or -1 while unknown. */
-    private volatile long size = -1;
+    private final JobState state = new JobState();
     /** Run-thread only: when progress was last reported, and whether it has been at all. */
     private long lastProgressNanos;
     private boolean progressReported;
@@ -91,13 +83,12 @@ public final class ImportJob {
 
     /** @return the current status */
     public ImportStatus status() {
-        return status.get();
+        return state.status();
     }
 
     /** @return how far the job has got; all zero before it runs */
     public ImportProgress progress() {
-        long s = size;
-        return new ImportProgress(rowsRead, bytesRead, s < 0 ? OptionalLong.empty() : OptionalLong.of(s));
+        return state.progress();
     }
 
     /**
@@ -108,12 +99,11 @@ public final class ImportJob {
      * @return whether the request can still take effect: false when the job has already ended
      */
     public boolean cancel() {
-        cancelRequested = true;
-        if (status.compareAndSet(ImportStatus.PENDING, ImportStatus.CANCELLED)) {
+        if (state.cancelPending()) {
             listener.statusChanged(this, ImportStatus.CANCELLED);
             return true;
         }
-        return status.get() == ImportStatus.RUNNING;
+        return state.status() == ImportStatus.RUNNING;
     }
 
     /**
@@ -123,20 +113,20 @@ public final class ImportJob {
      * @throws IllegalStateException when the job has already run
      */
     public ImportResult run() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("import job " + id + " has already run (status " + status.get()
+        if (!state.firstRun()) {
+            throw new IllegalStateException("import job " + id + " has already run (status " + state.status()
                     + "); make a new job with LeadImport.newJob");
         }
         long startNanos = System.nanoTime();
-        if (!status.compareAndSet(ImportStatus.PENDING, ImportStatus.RUNNING)) {
+        if (!state.begin()) {
             return result(ImportStatus.CANCELLED, Optional.empty(), null, Optional.empty(), startNanos);
         }
         listener.statusChanged(this, ImportStatus.RUNNING);
         try {
             return execute(startNanos);
         } catch (RuntimeException | Error e) {
-            if (!status.get().isTerminal()) {
-                status.set(ImportStatus.FAILED);
+            if (!state.status().isTerminal()) {
+                state.status(ImportStatus.FAILED);
                 try {
                     listener.statusChanged(this, ImportStatus.FAILED);
                 } catch (RuntimeException suppressed) {
@@ -168,7 +158,7 @@ public final class ImportJob {
             Mapper mapper = null;
             if (source != null) {
                 detected = source.detected();
-                size = source.size().orElse(-1);
+                state.size(source.size().orElse(-1));
                 List<String> header = source.header();
                 if (header.isEmpty()) {
                     failure = Optional.of(name + " has no header row: it is empty or blank");
@@ -251,7 +241,7 @@ public final class ImportJob {
                         + result.failure().map(f -> "; before that: " + f).orElse("")), run, detected, startNanos);
             }
         }
-        status.set(result.status());
+        state.status(result.status());
         listener.statusChanged(this, result.status());
         return result;
     }
@@ -314,13 +304,12 @@ public final class ImportJob {
     private final class Control implements ImportRun.Control {
         @Override
         public boolean cancelRequested() {
-            return cancelRequested;
+            return state.cancelRequested();
         }
 
         @Override
         public void rowRead(long rows, long bytes) {
-            rowsRead = rows;
-            bytesRead = bytes;
+            state.rowRead(rows, bytes);
         }
 
         @Override
@@ -333,6 +322,6 @@ public final class ImportJob {
 
     @Override
     public String toString() {
-        return "import job " + id + " (" + status.get() + ", " + file.map(Path::toString).orElse("stream") + ")";
+        return "import job " + id + " (" + state.status() + ", " + file.map(Path::toString).orElse("stream") + ")";
     }
 }
