@@ -51,9 +51,11 @@ import java.util.Set;
  * The target is a share of all live answers, but a forecast ratio of expected abandons to expected
  * answers over the horizon would count the calls already ringing in its denominator, and would
  * allow more dials when more calls are already in flight. Bounding the last dial's chance bounds
- * the average of every new dial's chance, and is monotone; it is conservative against the average,
- * and the {@link MarginController} takes that up by raising the allowed probability while the
- * measured rate stays low.
+ * the average of every new dial's chance within one decision, and is monotone. It does not bound
+ * the rate a shift ends with: decisions overlap, agents' times are only forecast, and calls placed
+ * by earlier decisions are still ringing. Measured on the standard model (20 agents, answer rate
+ * 0.25, 4 h), a fixed allowed chance of 2% gave 3.9% abandoned and one of 5% gave 7.3%. The
+ * {@link MarginController} closes that loop: it sets the allowed chance from the rate measured.
  *
  * <p>Cost per decision: about {@code m} evaluations of a log-normal distribution per agent not
  * available and per call ringing, {@code O(m * b)} multiplications per talking agent ({@code b}
