@@ -115,6 +115,7 @@ public final class DialerEngine implements AutoCloseable {
     private final EngineSettings settings;
     private final Pacer pacer;
     private final PacingModel model;
+    private final RingCohorts cohorts;
     private final AbandonLedger ledger;
     private final EngineListener listener;
     private final Optional<RunRecorder> recorder;
@@ -157,6 +158,7 @@ public final class DialerEngine implements AutoCloseable {
         this.clock = b.scheduler.clock();
         this.settings = b.settings;
         this.model = b.model;
+        this.cohorts = new RingCohorts(b.model, b.settings.ringTimeout());
         this.ledger = AbandonLedger.of(b.settings.abandonRule());
         this.listener = b.listener;
         this.recorder = Optional.ofNullable(b.recorder);
@@ -503,6 +505,7 @@ public final class DialerEngine implements AutoCloseable {
     }
 
     private void dialForTeam(Instant now) {
+        cohorts.release(now);
         int limit = lineLimit();
         if (limit == 0 || (ready.isEmpty() && now.isBefore(dryUntil))) {
             return;
@@ -729,7 +732,7 @@ public final class DialerEngine implements AutoCloseable {
         c.answeredAt = at;
         Duration ring = nonNegative(Duration.between(c.placedAt, at));
         if (event.by() == CallEvent.AnsweredBy.MACHINE) {
-            model.unanswered(ring);
+            cohorts.unanswered(c.placedAt, ring, at);
             machines++;
             ledger.machineDetected(at);
             recorder.ifPresent(r -> r.machineDetected(at));
@@ -737,7 +740,7 @@ public final class DialerEngine implements AutoCloseable {
             hangUp(c);
             return;
         }
-        model.answered(ring);
+        cohorts.answered(c.placedAt, ring, at);
         liveAnswers++;
         if (c.forSeat != null) {
             connect(c, c.forSeat, at);
@@ -840,7 +843,7 @@ public final class DialerEngine implements AutoCloseable {
         if (c.ringing) {
             stopRinging(c);
             if (!(event instanceof CallEvent.Cancelled)) {
-                model.unanswered(nonNegative(Duration.between(c.placedAt, at)));
+                cohorts.unanswered(c.placedAt, nonNegative(Duration.between(c.placedAt, at)), at);
             }
         }
         if (c.phase == Phase.WAITING) {

@@ -47,7 +47,12 @@ public final class Pacers {
      * ({@link MarginController#allowed(java.time.Instant,
      * dev.outbound.pacing.abandon.AbandonLedger, long)}). When the window has no headroom left the
      * pacer falls back to progressive pacing, one call ringing per available agent, so that an
-     * answer always finds an agent; it never goes beyond the rule.
+     * answer always finds an agent; it never goes beyond the rule. It also paces progressively until
+     * the model has taken its first finished dial: the engine hands ring times to the model by
+     * cohort, once every dial placed as early has ended or rung out, so the first dials of a shift
+     * teach the model the answer rate before it paces on it. (On the standard model, 100 agents
+     * pacing from the first second on the prior answer probability of 0.3, with customers who
+     * answer half the time, abandoned 64 of the first minute's 168 live answers.)
      *
      * <p>After every live answer the controller adapts to the recent abandon rate: the share of
      * the last {@value #RECENT_ANSWERS} or so live answers that were abandoned (an exponential
@@ -69,7 +74,7 @@ public final class Pacers {
             public int dialsNow(PacingContext context) {
                 double allowed = margin.allowed(context.now(), context.ledger(), expectedLiveAnswers(context));
                 int dials;
-                if (allowed <= 0) {
+                if (allowed <= 0 || pacer.model().answers().finishedDials() == 0) {
                     dials = context.availableAgents() - context.ringing();
                 } else {
                     dials = pacer.dialsNow(context.snapshot(), allowed);

@@ -59,6 +59,7 @@ public final class AnswerModel {
     /** suffix[i] = sum of bins i and later; recomputed lazily after observations. */
     private final double[] suffix = new double[BINS + 2];
     private boolean suffixStale = true;
+    private long finished;
 
     AnswerModel(int dialMemory, LogNormalEstimator ringToAnswer) {
         LogNormalEstimator.checkMemory(dialMemory);
@@ -111,6 +112,7 @@ public final class AnswerModel {
     }
 
     private void decay() {
+        finished++;
         answered *= keep;
         unanswered *= keep;
         for (int i = 0; i < unansweredBins.length; i++) {
@@ -122,6 +124,11 @@ public final class AnswerModel {
     /** @return the probability that a dial is answered by a live person, 0 to 1 */
     public double answerProbability() {
         return answered / (answered + unanswered);
+    }
+
+    /** @return how many finished dials the model has taken, without forgetting: none before the first */
+    public long finishedDials() {
+        return finished;
     }
 
     /** @return the fit of ring times to a live answer, from answered calls only */

@@ -4,6 +4,7 @@ import static dev.outbound.pacing.engine.EngineHarness.START;
 import static dev.outbound.pacing.engine.EngineHarness.agent;
 import static dev.outbound.pacing.engine.EngineHarness.email;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.outbound.core.lifecycle.DialCheck;
 import dev.outbound.core.lifecycle.DialReason;
@@ -434,5 +435,44 @@ class EngineRulesTest {
         assertThat(h.placed).hasSize(1);
         assertThat(h.telephony.maxRinging).isEqualTo(1);
         assertThat(h.violations).isEmpty();
+    }
+
+    @Test
+    void pacingModel_takesADialsRingTime_onlyOnceEveryDialPlacedAsEarlyHasEndedOrRungOut() {
+        h.settings = mode(DialMode.PREDICTIVE).maxLines(2).ringTimeout(Duration.ofSeconds(25)).build();
+        for (int i = 1; i <= 4; i++) {
+            h.add(record("r" + i, i));
+        }
+        DialerEngine engine = h.build(GREEDY);
+        engine.start();
+        engine.logIn(agent("ann"));
+        h.flush();
+        assertThat(phone.calls).hasSize(2);
+        advanceTo(START.plusSeconds(3));
+        phone.busy(phone.call(1)); // a quick failure, placed at START
+        advanceTo(START.plusSeconds(24));
+        assertThat(engine.model().answers().finishedDials())
+                .as("the cohort of START is not complete until START + 25 s").isZero();
+
+        advanceTo(START.plusSeconds(25));
+        assertThat(engine.model().answers().finishedDials()).isEqualTo(1);
+        assertThat(engine.model().answers().answerProbability())
+                .as("one unanswered dial on the prior of 0.3 worth 2 dials: about 0.6 / 3").isCloseTo(0.2, within(1e-3));
+    }
+
+    @Test
+    void predictivePacing_dialsOneCallPerAvailableAgent_untilTheModelHasTakenAFinishedDial() {
+        h.settings = mode(DialMode.PREDICTIVE).maxLines(50).build();
+        for (int i = 1; i <= 40; i++) {
+            h.add(record("r" + i, i));
+        }
+        DialerEngine engine = h.build();
+        engine.start();
+        engine.logIn(agent("ann"));
+        engine.logIn(agent("bob"));
+        engine.logIn(agent("cat"));
+        advanceTo(START.plusSeconds(20));
+
+        assertThat(phone.calls).as("three agents, no dial finished yet: one call each").hasSize(3);
     }
 }

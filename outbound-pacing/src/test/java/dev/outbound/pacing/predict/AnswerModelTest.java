@@ -42,6 +42,18 @@ class AnswerModelTest {
     }
 
     @Test
+    void finishedDials_countsEveryDialTaken_withoutForgetting() {
+        AnswerModel model = AnswerModel.withPriors(2, 2);
+        assertThat(model.finishedDials()).isZero();
+        for (int i = 0; i < 7; i++) {
+            model.answered(Duration.ofSeconds(8));
+            model.unanswered(Duration.ofSeconds(25));
+        }
+        assertThat(model.finishedDials()).isEqualTo(14);
+        assertThat(model.weight()).as("the weight forgets, the count does not").isLessThan(3);
+    }
+
+    @Test
     void answerProbability_convergesToTheGeneratingOne() {
         // Binomial standard deviation sqrt(p (1 - p) / N): 0.0031 for p = 0.25, 0.0035 for 0.5; 4 of them.
         assertThat(trained(21, 0.25, Duration.ofSeconds(25)).answerProbability()).isCloseTo(0.25, within(0.0123));
