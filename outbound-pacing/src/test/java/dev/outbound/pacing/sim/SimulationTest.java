@@ -3,6 +3,7 @@ package dev.outbound.pacing.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.pacing.engine.DialMode;
 import dev.outbound.pacing.engine.EngineSettings;
 import dev.outbound.spi.simulation.CallProfile;
@@ -37,6 +38,22 @@ class SimulationTest {
         Simulation.Result second = run(HALF_HOUR, 8);
 
         assertThat(second.report().summaryJson()).isNotEqualTo(first.report().summaryJson());
+    }
+
+    @Test
+    void predictive_rollingHourRule_twentyAgents_noClockHourOverTheTarget() {
+        StandardModel model = StandardModel.of(20, 0.25).withShift(Duration.ofHours(4));
+        Simulation.Result r = Simulation.newBuilder(model).seed(3)
+                .settings(EngineSettings.newBuilder().mode(DialMode.PREDICTIVE).ringTimeout(model.ringOut())
+                        .abandonRule(AbandonRule.rolling(Duration.ofHours(1))).build())
+                .build().run();
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.report().hours()).hasSize(4);
+        assertThat(r.report().hours()).allSatisfy(h -> assertThat(h.rate()).as(h.start() + " " + h.counts())
+                .isLessThanOrEqualTo(0.03));
+        assertThat(r.report().counts().abandoned()).as("it still dials predictively").isPositive();
+        assertThat(r.report().occupancy()).as("progressive gives about 65%").isGreaterThan(0.8);
     }
 
     @Test
