@@ -21,21 +21,14 @@ import dev.outbound.spi.agent.RoutingRequest;
 import dev.outbound.spi.directory.Agent;
 import dev.outbound.spi.memory.InMemoryAgentRouting;
 import dev.outbound.spi.memory.InMemoryRecordStore;
-import dev.outbound.spi.store.BulkResult;
 import dev.outbound.spi.store.Claim;
 import dev.outbound.spi.store.ClaimRequest;
 import dev.outbound.spi.store.Interaction;
+import dev.outbound.spi.store.ForwardingRecordStore;
 import dev.outbound.spi.store.Lease;
-import dev.outbound.spi.store.Page;
-import dev.outbound.spi.store.PageRequest;
 import dev.outbound.spi.store.RecordKey;
-import dev.outbound.spi.store.RecordMatch;
-import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
-import dev.outbound.spi.store.ReplaceResult;
-import dev.outbound.spi.store.Replacement;
 import dev.outbound.spi.store.UpsertMode;
-import dev.outbound.spi.store.UpsertResult;
 import dev.outbound.spi.telephony.CallEvent;
 import dev.outbound.spi.telephony.CallId;
 import dev.outbound.spi.telephony.CallListener;
@@ -55,8 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import dev.outbound.core.lifecycle.StatusChange;
 
 /**
  * A dialer engine on virtual time, observed from outside: the telephony, the record store and the
@@ -548,75 +539,19 @@ final class EngineHarness {
     }
 
     /** Delegates to a store; follows the leases the engine holds and the claims it got. */
-    static final class ObservedStore implements RecordStore {
-        final RecordStore delegate;
+    static final class ObservedStore extends ForwardingRecordStore {
         final Map<RecordKey, Lease> held = new HashMap<>();
         final List<ClaimRequest> requests = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
 
         ObservedStore(RecordStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void create(Record record) {
-            delegate.create(record);
-        }
-
-        @Override
-        public Optional<Record> get(RecordKey key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public UpsertResult upsert(List<Record> batch, UpsertMode mode, Instant at) {
-            return delegate.upsert(batch, mode, at);
-        }
-
-        @Override
-        public ReplaceResult replaceIfUnchanged(List<Replacement> batch, Instant at) {
-            return delegate.replaceIfUnchanged(batch, at);
-        }
-
-        @Override
-        public Page<RecordMatch> query(RecordQuery query, PageRequest page) {
-            return delegate.query(query, page);
-        }
-
-        @Override
-        public long count(RecordQuery query) {
-            return delegate.count(query);
-        }
-
-        @Override
-        public Stream<Record> stream(RecordQuery query) {
-            return delegate.stream(query);
-        }
-
-        @Override
-        public BulkResult delete(RecordQuery query, Instant at) {
-            return delegate.delete(query, at);
-        }
-
-        @Override
-        public BulkResult changeStatus(RecordQuery query, StatusChange change, Instant at) {
-            return delegate.changeStatus(query, change, at);
-        }
-
-        @Override
-        public boolean appendInteraction(RecordKey key, Interaction interaction) {
-            return delegate.appendInteraction(key, interaction);
-        }
-
-        @Override
-        public List<Interaction> latestInteractions(RecordKey key, int limit) {
-            return delegate.latestInteractions(key, limit);
+            super(delegate);
         }
 
         @Override
         public List<Claim> claim(ClaimRequest request) {
             requests.add(request);
-            List<Claim> claims = delegate.claim(request);
+            List<Claim> claims = delegate().claim(request);
             for (Claim c : claims) {
                 if (held.put(c.lease().key(), c.lease()) != null) {
                     problems.add("claimed " + c.lease().key() + " while the engine held it");
@@ -627,7 +562,7 @@ final class EngineHarness {
 
         @Override
         public Lease renew(Lease lease, Instant at, Duration leaseFor) {
-            Lease renewed = delegate.renew(lease, at, leaseFor);
+            Lease renewed = delegate().renew(lease, at, leaseFor);
             held.put(renewed.key(), renewed);
             return renewed;
         }
@@ -637,19 +572,14 @@ final class EngineHarness {
             if (!lease.holdsAt(at)) {
                 problems.add("completed " + lease.key() + " at " + at + " on a lease that ended at " + lease.expiresAt());
             }
-            delegate.complete(lease, updated, interaction, at);
+            delegate().complete(lease, updated, interaction, at);
             held.remove(lease.key());
         }
 
         @Override
         public boolean release(Lease lease, Instant at) {
             held.remove(lease.key());
-            return delegate.release(lease, at);
-        }
-
-        @Override
-        public Optional<Lease> lease(RecordKey key, Instant at) {
-            return delegate.lease(key, at);
+            return delegate().release(lease, at);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.outbound.spi.OutboundServices.Origin;
 import dev.outbound.spi.OutboundServices.Service;
 import dev.outbound.spi.memory.InMemoryAgentRouting;
 import dev.outbound.spi.memory.InMemoryRecordStore;
+import dev.outbound.spi.store.ForwardingRecordStore;
 import dev.outbound.spi.simulation.SimulatedTelephony;
 import dev.outbound.spi.store.RecordStore;
 import dev.outbound.spi.time.VirtualTime;
@@ -28,7 +29,7 @@ class OutboundServicesTest {
     Path dir;
 
     /** A store that counts how often it is closed. */
-    static final class CountingStore extends ForwardingStore {
+    static final class CountingStore extends ForwardingRecordStore {
         final AtomicInteger closes = new AtomicInteger();
 
         CountingStore() {

@@ -1,34 +1,46 @@
-package dev.outbound.spi;
+package dev.outbound.spi.store;
 
 import dev.outbound.core.lifecycle.StatusChange;
 import dev.outbound.core.record.Record;
-import dev.outbound.spi.store.BulkResult;
-import dev.outbound.spi.store.Claim;
-import dev.outbound.spi.store.ClaimRequest;
-import dev.outbound.spi.store.Interaction;
-import dev.outbound.spi.store.Lease;
-import dev.outbound.spi.store.Page;
-import dev.outbound.spi.store.PageRequest;
-import dev.outbound.spi.store.RecordKey;
-import dev.outbound.spi.store.RecordMatch;
-import dev.outbound.spi.store.RecordQuery;
-import dev.outbound.spi.store.RecordStore;
-import dev.outbound.spi.store.ReplaceResult;
-import dev.outbound.spi.store.Replacement;
-import dev.outbound.spi.store.UpsertMode;
-import dev.outbound.spi.store.UpsertResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A store that hands every call to another: the base of test doubles that watch one method. */
-class ForwardingStore implements RecordStore {
+/**
+ * A record store that hands every call to another: the base of decorators that add to one or two
+ * methods (metrics, logging, a cache, a test double that watches claims) and leave the rest as
+ * they are. Override the methods to change; each forwards to {@link #delegate()} otherwise,
+ * {@link #close()} included.
+ *
+ * <pre>{@code
+ * RecordStore counted = new ForwardingRecordStore(store) {
+ *     @Override
+ *     public List<Claim> claim(ClaimRequest request) {
+ *         List<Claim> claims = super.claim(request);
+ *         metrics.claimed(claims.size());
+ *         return claims;
+ *     }
+ * };
+ * }</pre>
+ *
+ * Thread-safe when the delegate is and the overrides are.
+ */
+public abstract class ForwardingRecordStore implements RecordStore {
     private final RecordStore delegate;
 
-    ForwardingStore(RecordStore delegate) {
-        this.delegate = delegate;
+    /**
+     * @param delegate the store every call goes to
+     */
+    protected ForwardingRecordStore(RecordStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** @return the store every call goes to */
+    protected final RecordStore delegate() {
+        return delegate;
     }
 
     @Override
@@ -109,5 +121,10 @@ class ForwardingStore implements RecordStore {
     @Override
     public Optional<Lease> lease(RecordKey key, Instant at) {
         return delegate.lease(key, at);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
     }
 }
