@@ -1,0 +1,4 @@
+/**
+ * The reference SIP binding of the telephony SPI.
+ */
+package dev.outbound.spi.sip;
