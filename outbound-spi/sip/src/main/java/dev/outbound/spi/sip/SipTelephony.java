@@ -133,6 +133,7 @@ public final class SipTelephony implements Telephony {
         p.setProperty("javax.sip.OUTBOUND_PROXY", config.trunkHost + ":" + config.trunkPort + "/" + config.transport.token());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", dev.outbound.spi.sip.internal.StackLog.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(b.stackThreads));
         // Events are ordered per call by this class, so the stack may deliver them on its
@@ -985,7 +986,7 @@ public final class SipTelephony implements Telephony {
         private Duration amdWait = Duration.ZERO;
         private AgentConnector connector = AgentConnector.blindTransfer();
         private Clock clock = Clock.systemUTC();
-        private int stackThreads = 4;
+        private int stackThreads = 1;
         private int eventThreads = 2;
         private final Map<String, String> extraHeaders = new LinkedHashMap<>();
         private final Set<String> set = new HashSet<>();
@@ -1189,7 +1190,9 @@ public final class SipTelephony implements Telephony {
         }
 
         /**
-         * @param stack the SIP stack's message threads, 1 - 64; default 4
+         * @param stack the SIP stack's message threads, 1 - 64; default 1, which keeps each call's
+         *     responses in the order they arrived; with more, a 180 overtaken by the 200 is dropped
+         *     (the call is reported answered without ringing first)
          * @param events the threads that deliver events to listeners, 1 - 64; default 2
          * @return this builder
          */
