@@ -156,6 +156,7 @@ public final class SipTelephony implements Telephony {
                 this.provider = stack.createSipProvider(listeningPoint);
                 this.provider.addSipListener(new Listener());
                 stack.start();
+                awaitMessageThreads(p.getProperty("javax.sip.STACK_NAME"));
             } catch (Exception e) {
                 delivery.shutdownNow();
                 timer.shutdownNow();
@@ -257,26 +258,76 @@ public final class SipTelephony implements Telephony {
         } catch (Exception e) {
             LOG.debug("SIP provider did not close cleanly: {}", e.toString());
         }
-        stack.stop();
+        stopStack();
         if (stack instanceof gov.nist.javax.sip.SipStackImpl) {
             gov.nist.javax.sip.EventScanner scanner = ((gov.nist.javax.sip.SipStackImpl) stack).getEventScanner();
             if (scanner != null) {
                 scanner.forceStop();
             }
         }
-        // The stack's event scanner blocks on its queue after stop(); wake it so it sees the stop.
+        // After stop() the stack's event scanner stays blocked on its queue and keeps the JVM alive:
+        // wake it, so that it sees it was stopped. Only this stack's threads are touched.
         for (Thread t : stackThreads) {
             t.interrupt();
         }
+        // The stack's own threads that keep a JVM alive (event scanner, timer) end now; its daemon
+        // message threads end when their sockets' last receive times out.
+        long joinUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (Thread t : stackThreads) {
+            long left = joinUntil - System.nanoTime();
+            if (t.isDaemon() || left <= 0) {
+                continue;
+            }
             try {
-                t.join(1000);
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            if (t.isAlive()) {
+                LOG.warn("SIP stack thread {} did not end on close", t.getName());
+            }
         }
         LOG.info("SIP telephony on port {} closed", config.localPort);
+    }
+
+    /**
+     * Waits (up to a second) for the stack's UDP message threads, which it starts a moment after
+     * start() returns: a stop() before they exist fails half-way, and they would be missed by the
+     * record of the threads this stack started.
+     */
+    private void awaitMessageThreads(String stackName) {
+        if (config.transport != SipTransport.UDP) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith(stackName)) {
+                    return;
+                }
+            }
+            sleep(5);
+        }
+    }
+
+    /**
+     * Stops the stack. Right after start its UDP processor may not have made its message channels
+     * yet, and its stop() then fails half-way (leaving the timer thread up): try again.
+     */
+    private void stopStack() {
+        for (int attempt = 1;; attempt++) {
+            try {
+                stack.stop();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 5) {
+                    LOG.warn("SIP stack did not stop cleanly: {}", e.toString());
+                    return;
+                }
+                sleep(50);
+            }
+        }
     }
 
     // --- Admission: concurrency cap and calls per second ---------------------------------------

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,18 @@ class SipTelephonySippTest {
     @AfterEach
     void closeAll() throws Exception {
         for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
+            AutoCloseable c = open.get(i);
+            if (c instanceof SipTelephony) {
+                Closer.later(c);
+            } else {
+                c.close();
+            }
         }
+    }
+
+    @AfterAll
+    static void awaitCloses() {
+        Closer.awaitAll();
     }
 
     private Sipp sipp(String scenario, SipTransport transport, int calls) {
