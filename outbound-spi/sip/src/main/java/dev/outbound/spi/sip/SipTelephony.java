@@ -204,7 +204,7 @@ public final class SipTelephony implements Telephony {
     public void cancel(CallId call) {
         Call c = calls.get(Objects.requireNonNull(call, "call"));
         if (c != null) {
-            c.cancel(false);
+            c.cancel();
         }
     }
 
@@ -465,7 +465,7 @@ public final class SipTelephony implements Telephony {
             }
         }
 
-        void cancel(boolean onClose) {
+        void cancel() {
             synchronized (this) {
                 if (phase != Phase.PENDING) {
                     return;
@@ -513,7 +513,7 @@ public final class SipTelephony implements Telephony {
         void endOnClose() {
             synchronized (this) {
                 if (phase == Phase.PENDING) {
-                    cancel(true);
+                    cancel();
                 } else if (phase == Phase.ANSWERING) {
                     report(new CallEvent.Answered(id, clock.instant(), CallEvent.AnsweredBy.HUMAN));
                     hangUp();
