@@ -34,9 +34,9 @@ import java.util.regex.Pattern;
  * A call "fails" unless it ends HungUp by LOCAL (the binding's BYE).
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.outbound.benchmarks.SipBenchmark [caps] [seconds] [holdMillis]
+ * java -cp benchmarks/target/benchmarks.jar dev.outbound.benchmarks.SipBenchmark [caps] [seconds] [holdMillis] [stackThreads]
  * </pre>
- * Defaults: 250 CAPS offered, 60 s, 2000 ms hold. Needs {@code sipp} on the PATH.
+ * Defaults: 250 CAPS offered, 60 s, 2000 ms hold, 1 SIP stack thread (the binding's default). Needs {@code sipp} on the PATH.
  */
 public final class SipBenchmark {
     private static final PhoneNumber NUMBER = PhoneNumber.ofE164("+442079460000");
@@ -53,9 +53,10 @@ public final class SipBenchmark {
         int caps = args.length > 0 ? Integer.parseInt(args[0]) : 250;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int hold = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
-        System.out.printf(Locale.ROOT, "SIP benchmark: %d CAPS offered for %d s, %d ms hold, UDP on 127.0.0.1, %d cores%n",
-                caps, seconds, hold, Runtime.getRuntime().availableProcessors());
-        Result binding = binding(caps, seconds, hold);
+        int stackThreads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        System.out.printf(Locale.ROOT, "SIP benchmark: %d CAPS offered for %d s, %d ms hold, UDP on 127.0.0.1, %d cores, "
+                + "%d SIP stack thread(s)%n", caps, seconds, hold, Runtime.getRuntime().availableProcessors(), stackThreads);
+        Result binding = binding(caps, seconds, hold, stackThreads);
         System.out.println("binding: " + binding);
         Result sipp = sippToSipp(caps, seconds, hold);
         System.out.println("sipp uac: " + sipp);
@@ -79,7 +80,7 @@ public final class SipBenchmark {
         }
     }
 
-    static Result binding(int caps, int seconds, int hold) throws Exception {
+    static Result binding(int caps, int seconds, int hold, int stackThreads) throws Exception {
         int port = freePort();
         Process uas = sipp(List.of("-sn", "uas", "-p", Integer.toString(port)));
         Thread.sleep(500);
@@ -94,7 +95,7 @@ public final class SipBenchmark {
         ScheduledExecutorService hangUps = Executors.newSingleThreadScheduledExecutor();
         try (SipTelephony sip = SipTelephony.newBuilder().trunk("127.0.0.1", port)
                 .maxConcurrentCalls(Math.max(100, caps * (hold / 1000 + 3))).callsPerSecond(caps, Math.max(1, caps / 20))
-                .build()) {
+                .threads(stackThreads, 2).build()) {
             for (int i = 0; i < calls; i++) {
                 boolean[] seen = new boolean[1];
                 sip.place(CallRequest.of(NUMBER, CAMPAIGN).withRingTimeout(Duration.ofSeconds(30)), e -> {
@@ -147,6 +148,9 @@ public final class SipBenchmark {
     private static String cause(CallEvent e) {
         if (e instanceof CallEvent.Failed) {
             return ((CallEvent.Failed) e).cause().orElse("");
+        }
+        if (e instanceof CallEvent.NoAnswer) {
+            return ((CallEvent.NoAnswer) e).cause().orElse("");
         }
         return "";
     }
