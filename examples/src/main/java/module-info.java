@@ -7,6 +7,7 @@ module dev.outbound.examples {
     requires dev.outbound.spi;
     requires dev.outbound.csv;
     requires dev.outbound.pacing;
+    requires dev.outbound.spi.sip;
     requires info.picocli;
 
     // picocli fills the commands' fields by reflection.

@@ -1,11 +1,13 @@
 package dev.outbound.examples.cli;
 
 import dev.outbound.core.InvalidValueException;
+import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.pacing.engine.DialMode;
 import dev.outbound.pacing.engine.EngineSettings;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,8 +39,22 @@ final class EngineSettingsMapping {
      * @throws IllegalArgumentException naming the campaign setting when the engine refuses its value
      */
     static EngineSettings engineSettings(PacingSettings pacing) {
+        return engineSettings(pacing, Optional.empty());
+    }
+
+    /**
+     * The engine's settings for a campaign's pacing, as {@link #engineSettings(PacingSettings)},
+     * with the caller id the calls present.
+     *
+     * @param pacing the campaign's pacing settings
+     * @param callerId the caller id, or empty for the trunk's default
+     * @return the engine's settings
+     * @throws IllegalArgumentException naming the campaign setting when the engine refuses its value
+     */
+    static EngineSettings engineSettings(PacingSettings pacing, Optional<PhoneNumber> callerId) {
         Objects.requireNonNull(pacing, "pacing");
         EngineSettings.Builder b = EngineSettings.newBuilder();
+        callerId.ifPresent(b::callerId);
         b.mode(pacing.mode());
         if (pacing.mode() == DialMode.POWER) {
             engine("ratio", () -> b.powerRatio(pacing.ratio()));

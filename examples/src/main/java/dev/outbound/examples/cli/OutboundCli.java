@@ -7,13 +7,13 @@ import picocli.CommandLine.Command;
 /**
  * The {@code outbound} command line: imports lead lists into a record store and exports them,
  * with the SDK's own import and export; explains and plans a campaign; and simulates a shift of
- * its pacing. {@code docs/cli.md} describes every command. Run as {@code java -jar examples/target/outbound.jar}.
+ * its pacing; and dials a lead list for real over SIP ({@code run}). {@code docs/cli.md} describes every command. Run as {@code java -jar examples/target/outbound.jar}.
  */
 @Command(name = "outbound", mixinStandardHelpOptions = true, version = "outbound 0.1.0-SNAPSHOT",
         description = "Import and export lead lists, and explain, plan and simulate a campaign, with the Outbound "
                 + "SDK.",
         subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class, ExplainCommand.class,
-                PlanCommand.class, SimulateCommand.class})
+                PlanCommand.class, SimulateCommand.class, RunCommand.class})
 public final class OutboundCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
