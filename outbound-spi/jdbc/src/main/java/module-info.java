@@ -8,6 +8,8 @@ module dev.outbound.spi.jdbc {
     requires com.zaxxer.hikari;
     // Flyway's jars name no module: these are the names the JDK derives from their file names.
     requires flyway.core;
+    // Only PostgresImportJournal needs the CSV import, whose journal it is.
+    requires static dev.outbound.csv;
 
     exports dev.outbound.spi.jdbc;
 }

@@ -31,9 +31,11 @@ CREATE TABLE outbound_record (
 );
 
 -- Due-record selection for any agent: walked in load order (class, priority, due time, reference).
+-- A claimed row leaves this index while its lease is recorded, so that claims never walk over the
+-- rows claimed before them; rows whose lease ran out are found by outbound_record_lease.
 CREATE INDEX outbound_record_shared_due ON outbound_record
     (campaign, shared_class, priority DESC, due_at, ref)
-    WHERE dialable AND agent IS NULL;
+    WHERE dialable AND agent IS NULL AND lease_owner IS NULL;
 -- An agent's own records: assigned to it, or reserved for it by a callback.
 CREATE INDEX outbound_record_agent ON outbound_record (campaign, agent) WHERE agent IS NOT NULL;
 CREATE INDEX outbound_record_callback_agent ON outbound_record (campaign, callback_agent)
@@ -44,8 +46,9 @@ CREATE INDEX outbound_record_list ON outbound_record (campaign, list, ref);
 CREATE INDEX outbound_record_contacted ON outbound_record (campaign, last_contacted)
     WHERE last_contacted IS NOT NULL;
 CREATE INDEX outbound_record_fields ON outbound_record USING gin (fields jsonb_path_ops);
--- Leases that still hold, for the leases a node holds.
-CREATE INDEX outbound_record_lease ON outbound_record (lease_owner, lease_expires) WHERE lease_owner IS NOT NULL;
+-- Recorded leases: by expiry, for the claims that take over expired ones; by owner, for a node's leases.
+CREATE INDEX outbound_record_lease ON outbound_record (campaign, lease_expires) WHERE lease_owner IS NOT NULL;
+CREATE INDEX outbound_record_lease_owner ON outbound_record (lease_owner, lease_expires) WHERE lease_owner IS NOT NULL;
 
 CREATE TABLE outbound_phone (
     campaign   text COLLATE "C" NOT NULL,
@@ -95,5 +98,7 @@ CREATE TABLE outbound_import_write (
     ref        text COLLATE "C" NOT NULL,
     -- the record before the import replaced it, or null when the import created it
     before     bytea,
+    -- the row's version after the import's last write of it: a rollback leaves rows written since
+    version    bigint NOT NULL,
     PRIMARY KEY (job_id, campaign, ref)
 );

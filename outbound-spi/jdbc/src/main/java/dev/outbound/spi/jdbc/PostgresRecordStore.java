@@ -301,7 +301,7 @@ public final class PostgresRecordStore implements RecordStore {
 
     /** Work in one transaction. */
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -337,6 +337,21 @@ public final class PostgresRecordStore implements RecordStore {
                 }
             }
         }
+    }
+
+    /** Runs work in one transaction of the store, for a journal that writes with it. */
+    <T> T inWriteTransaction(Work<T> work) {
+        return write(work);
+    }
+
+    /** Dialable records written by a journal's transaction: as {@link #upsert} notes them. */
+    void noteWritten(List<Record> wrote) {
+        written(wrote);
+    }
+
+    /** @return the qualified name of a table of the store's schema */
+    String table(String name) {
+        return "\"" + schema + "\"." + name;
     }
 
     private <T> T write(Work<T> work) {
@@ -477,12 +492,26 @@ public final class PostgresRecordStore implements RecordStore {
      */
     UpsertResult upsertIn(Connection c, List<Record> batch, UpsertMode mode, Instant at, List<Record> wrote)
             throws SQLException {
+        return upsertIn(c, batch, mode, at, wrote, null);
+    }
+
+    /**
+     * The upsert within a caller's transaction, noting the record each written key held before
+     * (null for a key the batch created) when {@code before} is given.
+     */
+    UpsertResult upsertIn(Connection c, List<Record> batch, UpsertMode mode, Instant at, List<Record> wrote,
+            Map<RecordKey, Record> before) throws SQLException {
         wrote.clear();
         List<RecordKey> keys = new ArrayList<>(batch.size());
         for (Record r : batch) {
             keys.add(RecordKey.of(r));
         }
-        Map<RecordKey, Stored> stored = lockRows(c, keys, false);
+        Map<RecordKey, Stored> stored = lockRows(c, keys, before != null);
+        if (before != null) {
+            for (Map.Entry<RecordKey, Stored> e : stored.entrySet()) {
+                before.put(e.getKey(), e.getValue().record);
+            }
+        }
         List<UpsertResult.Outcome> outcomes = new ArrayList<>(batch.size());
         Map<RecordKey, Record> finalState = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -1047,11 +1076,15 @@ public final class PostgresRecordStore implements RecordStore {
             long reservedUntil = RecordCodec.nanos(served.minus(timeout));
             if (!lists.isWeighted()) {
                 List<Candidate> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(String.format(shared, ""))) {
-                    int i = bindDue(c, ps, request, at, disabled);
-                    ps.setLong(i++, reservedUntil);
-                    ps.setInt(i, left);
-                    readCandidates(ps, served, timeout, rows);
+                // Rows without a recorded lease by the due-record index, and rows whose lease has
+                // run out by the lease index: the best of both are the best due.
+                for (String leased : new String[] {"AND lease_owner IS NULL", "AND lease_owner IS NOT NULL"}) {
+                    try (PreparedStatement ps = c.prepareStatement(String.format(shared, leased))) {
+                        int i = bindDue(c, ps, request, at, disabled);
+                        ps.setLong(i++, reservedUntil);
+                        ps.setInt(i, left);
+                        readCandidates(ps, served, timeout, rows);
+                    }
                 }
                 rows.sort(Comparator.comparing(x -> x.record, order));
                 taken.addAll(rows.subList(0, Math.min(rows.size(), left)));
