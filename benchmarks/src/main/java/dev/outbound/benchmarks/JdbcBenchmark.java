@@ -94,7 +94,7 @@ public final class JdbcBenchmark {
                 .poolSize(2).build()) {
             List<Record> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < records; i++) {
-                batch.add(factory.newRecord(String.format("L%07d", i)).phone(PhoneField.MOBILE, "+1" + (2_000_000_000L + i))
+                batch.add(factory.newRecord(String.format("L%07d", i)).phone(PhoneField.MOBILE, "+1" + (2_122_000_000L + i))
                         .priority(i % 5).build());
                 if (batch.size() == BATCH || i == records - 1) {
                     long t0 = System.nanoTime();

@@ -33,6 +33,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -313,7 +314,13 @@ public final class PostgresRecordStore implements RecordStore {
         for (int attempt = 1;; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                c.setTransactionIsolation(isolation);
+                // Writes run at the session's default, read committed: setting it would cost a round
+                // trip per transaction. Reads ask for their snapshot within the transaction.
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    }
+                }
                 try {
                     T result = work.run(c);
                     c.commit();
@@ -323,7 +330,6 @@ public final class PostgresRecordStore implements RecordStore {
                     throw e;
                 } finally {
                     c.setAutoCommit(true);
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
             } catch (Retry retry) {
                 if (attempt >= 20) {
@@ -769,8 +775,9 @@ public final class PostgresRecordStore implements RecordStore {
         try {
             c = dataSource.getConnection();
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
             QueryFilter filter = QueryFilter.of(query, phones);
             PreparedStatement ps = c.prepareStatement("SELECT r.body FROM " + records + " r WHERE " + filter.where
                     + " ORDER BY r.campaign, r.ref");
@@ -809,7 +816,6 @@ public final class PostgresRecordStore implements RecordStore {
         }
         try {
             c.rollback();
-            c.setReadOnly(false);
             c.setAutoCommit(true);
             c.close();
         } catch (SQLException ignored) {
@@ -1078,13 +1084,20 @@ public final class PostgresRecordStore implements RecordStore {
                 List<Candidate> rows = new ArrayList<>();
                 // Rows without a recorded lease by the due-record index, and rows whose lease has
                 // run out by the lease index: the best of both are the best due.
-                for (String leased : new String[] {"AND lease_owner IS NULL", "AND lease_owner IS NOT NULL"}) {
-                    try (PreparedStatement ps = c.prepareStatement(String.format(shared, leased))) {
-                        int i = bindDue(c, ps, request, at, disabled);
-                        ps.setLong(i++, reservedUntil);
-                        ps.setInt(i, left);
-                        readCandidates(ps, served, timeout, rows);
-                    }
+                try (PreparedStatement ps = c.prepareStatement(String.format(shared, "AND lease_owner IS NULL"))) {
+                    int i = bindDue(c, ps, request, at, disabled);
+                    ps.setLong(i++, reservedUntil);
+                    ps.setInt(i, left);
+                    readCandidates(ps, served, timeout, rows);
+                }
+                // The expiry again as a plain range, so that the lease index finds the expired leases alone.
+                try (PreparedStatement ps = c.prepareStatement(String.format(shared,
+                        "AND lease_owner IS NOT NULL AND lease_expires <= ?"))) {
+                    int i = bindDue(c, ps, request, at, disabled);
+                    ps.setLong(i++, reservedUntil);
+                    ps.setLong(i++, at);
+                    ps.setInt(i, left);
+                    readCandidates(ps, served, timeout, rows);
                 }
                 rows.sort(Comparator.comparing(x -> x.record, order));
                 taken.addAll(rows.subList(0, Math.min(rows.size(), left)));
