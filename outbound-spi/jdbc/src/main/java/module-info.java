@@ -12,4 +12,6 @@ module dev.outbound.spi.jdbc {
     requires static dev.outbound.csv;
 
     exports dev.outbound.spi.jdbc;
+
+    provides dev.outbound.spi.OutboundProvider with dev.outbound.spi.jdbc.PostgresProvider;
 }
