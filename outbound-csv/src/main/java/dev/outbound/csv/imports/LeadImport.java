@@ -445,12 +445,6 @@ public final class LeadImport {
         }
 
         /**
-         * @return the import
-         * @throws InvalidValueException when an option was set twice, both {@code mapping} and
-         *     {@code mappingOptions} were set, {@code rules} was set with {@code onExisting} or
-         *     {@code replace}, or the batch size or the number of threads is out of range
-         */
-        /**
          * Checkpoints every batch in a journal the store binding provides, so that a run that died
          * can be resumed ({@link LeadImport#newJob(Path, String)} with the same id) or rolled back.
          * Only for rules that are plain upserts ({@link ImportRules#upsertOnly()}).
@@ -464,6 +458,13 @@ public final class LeadImport {
             return this;
         }
 
+        /**
+         * @return the import
+         * @throws InvalidValueException when an option was set twice, both {@code mapping} and
+         *     {@code mappingOptions} were set, {@code rules} was set with {@code onExisting} or
+         *     {@code replace}, a journal was set with rules that are not plain upserts, or the batch
+         *     size or the number of threads is out of range
+         */
         public LeadImport build() {
             if (!twice.isEmpty()) {
                 throw new InvalidValueException("lead import", "each option set once", "set twice: " + twice);

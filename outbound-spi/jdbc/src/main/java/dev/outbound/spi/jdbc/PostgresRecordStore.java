@@ -1010,6 +1010,9 @@ public final class PostgresRecordStore implements RecordStore {
             Instant at = request.at();
             Instant served = claims.latest != null && at.isBefore(claims.latest) ? claims.latest : at;
             claims.latest = served;
+            if (request.agent().isEmpty() && !request.lists().isWeighted()) {
+                return claimShared(request, served);
+            }
             return write(c -> claimIn(c, request, served, claims.share));
         }
     }
@@ -1037,6 +1040,59 @@ public final class PostgresRecordStore implements RecordStore {
         Candidate(Record record) {
             this.record = record;
         }
+    }
+
+    /**
+     * The common claim, for any agent without weighting, in one statement: the best rows without a
+     * recorded lease and the best rows whose lease has expired are locked (skipping rows other
+     * claims hold), the best of both leased, and the records returned. One round trip.
+     */
+    private List<Claim> claimShared(ClaimRequest request, Instant served) {
+        CampaignLists lists = request.lists();
+        String[] disabled = lists.lists().keySet().stream().filter(l -> !lists.isEnabled(l)).map(ListId::value)
+                .toArray(String[]::new);
+        String pick = "SELECT campaign, ref, shared_class, priority, due_at FROM " + records
+                + " WHERE campaign = ? AND dialable AND due_at <= ? AND list <> ALL(?) AND agent IS NULL"
+                + " AND (callback_agent IS NULL OR (callback_pref = 'PREFER_AGENT' AND callback_at <= ?)) AND %s"
+                + " ORDER BY shared_class, priority DESC, due_at, ref LIMIT ? FOR UPDATE SKIP LOCKED";
+        String sql = "WITH free AS (" + String.format(pick, "lease_owner IS NULL") + "), "
+                + "expired AS (" + String.format(pick, "lease_owner IS NOT NULL AND lease_expires <= ?") + "), "
+                + "best AS (SELECT * FROM free UNION ALL SELECT * FROM expired"
+                + " ORDER BY shared_class, priority DESC, due_at, ref LIMIT ?) "
+                + "UPDATE " + records + " r SET lease_owner = ?, lease_expires = ?, lease_token = nextval('" + tokens
+                + "') FROM best WHERE r.campaign = best.campaign AND r.ref = best.ref RETURNING r.body, r.lease_token";
+        long at = RecordCodec.nanos(request.at());
+        long reservedUntil = RecordCodec.nanos(served.minus(request.contactTimeout()));
+        List<Claim> out = write(c -> {
+            List<Claim> claims = new ArrayList<>(request.max());
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (int arm = 0; arm < 2; arm++) {
+                    ps.setString(i++, request.campaign().value());
+                    ps.setLong(i++, at);
+                    ps.setArray(i++, c.createArrayOf("text", disabled));
+                    ps.setLong(i++, reservedUntil);
+                    if (arm == 1) {
+                        ps.setLong(i++, at);
+                    }
+                    ps.setInt(i++, request.max());
+                }
+                ps.setInt(i++, request.max());
+                ps.setString(i++, request.owner());
+                ps.setLong(i, RecordCodec.nanos(request.leaseExpiry()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Record r = RecordCodec.decode(rs.getBytes(1));
+                        claims.add(new Claim(r, new Lease(RecordKey.of(r), request.owner(), rs.getLong(2),
+                                request.leaseExpiry())));
+                    }
+                }
+            }
+            return claims;
+        });
+        Comparator<Record> order = LoadClass.order(served, request.contactTimeout());
+        out.sort(Comparator.comparing(Claim::record, order));
+        return out;
     }
 
     private List<Claim> claimIn(Connection c, ClaimRequest request, Instant served, ListShare share)
