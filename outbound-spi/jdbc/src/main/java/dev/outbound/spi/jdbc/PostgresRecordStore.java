@@ -255,7 +255,15 @@ public final class PostgresRecordStore implements RecordStore {
                 }
                 config.setMaximumPoolSize(poolSize == null ? 8 : poolSize);
                 config.setPoolName("outbound-" + s);
-                pool = new HikariDataSource(config);
+                try {
+                    pool = new HikariDataSource(config);
+                } catch (RuntimeException e) {
+                    // The URL's parameters may hold a password: name the database without them.
+                    String where = jdbcUrl.contains("?") ? jdbcUrl.substring(0, jdbcUrl.indexOf('?')) : jdbcUrl;
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    throw new JdbcStoreException("cannot connect to the record store at " + where + ": "
+                            + cause.getMessage(), e);
+                }
                 ds = pool;
             }
             try {
