@@ -567,29 +567,22 @@ public final class PostgresRecordStore implements RecordStore {
         for (Map.Entry<RecordKey, Record> e : finalState.entrySet()) {
             (stored.get(e.getKey()).created ? created : replaced).add(e.getValue());
         }
+        // One multi-row statement per kind of write: the rows travel as arrays and unnest there.
         if (!created.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + records + " (" + RecordRows.COLUMNS
-                    + ") VALUES (" + RecordRows.PARAMS + ") ON CONFLICT (campaign, ref) DO NOTHING")) {
-                for (Record r : created) {
-                    RecordRows.bind(ps, r, RecordCodec.encode(r));
-                    ps.addBatch();
-                }
-                for (int n : ps.executeBatch()) {
-                    if (n == 0) {
-                        throw new Retry();
-                    }
+                    + ") " + RecordRows.UNNEST + " ON CONFLICT (campaign, ref) DO NOTHING")) {
+                RecordRows.bindArrays(c, ps, created);
+                if (ps.executeUpdate() != created.size()) {
+                    throw new Retry();
                 }
             }
         }
         if (!replaced.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + records + " (" + RecordRows.COLUMNS
-                    + ") VALUES (" + RecordRows.PARAMS + ") ON CONFLICT (campaign, ref) DO UPDATE SET "
+                    + ") " + RecordRows.UNNEST + " ON CONFLICT (campaign, ref) DO UPDATE SET "
                     + RecordRows.UPDATE_FROM_EXCLUDED + ", version = " + records + ".version + 1")) {
-                for (Record r : replaced) {
-                    RecordRows.bind(ps, r, RecordCodec.encode(r));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                RecordRows.bindArrays(c, ps, replaced);
+                ps.executeUpdate();
             }
             deletePhones(c, replaced);
         }
@@ -599,16 +592,34 @@ public final class PostgresRecordStore implements RecordStore {
     }
 
     private void insertPhones(Connection c, List<Record> rs) throws SQLException {
+        List<String> campaign = new ArrayList<>();
+        List<String> ref = new ArrayList<>();
+        List<Integer> position = new ArrayList<>();
+        List<String> digits = new ArrayList<>();
+        List<String> reversed = new ArrayList<>();
+        for (Record r : rs) {
+            int i = 0;
+            for (dev.outbound.core.record.RecordPhone p : r.phones()) {
+                String d = dev.outbound.spi.store.PhoneMatch.digitsOf(p.number());
+                campaign.add(r.campaign().value());
+                ref.add(r.ref().value());
+                position.add(i++);
+                digits.add(d);
+                reversed.add(new StringBuilder(d).reverse().toString());
+            }
+        }
+        if (campaign.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + phones
-                + " (campaign, ref, position, digits, reversed) VALUES (?, ?, ?, ?, ?)")) {
-            boolean any = false;
-            for (Record r : rs) {
-                RecordRows.bindPhones(ps, r);
-                any |= !r.phones().isEmpty();
-            }
-            if (any) {
-                ps.executeBatch();
-            }
+                + " (campaign, ref, position, digits, reversed) SELECT * FROM unnest(?::text[], ?::text[], ?::int2[], "
+                + "?::text[], ?::text[])")) {
+            ps.setArray(1, c.createArrayOf("text", campaign.toArray()));
+            ps.setArray(2, c.createArrayOf("text", ref.toArray()));
+            ps.setArray(3, c.createArrayOf("int4", position.toArray()));
+            ps.setArray(4, c.createArrayOf("text", digits.toArray()));
+            ps.setArray(5, c.createArrayOf("text", reversed.toArray()));
+            ps.executeUpdate();
         }
     }
 

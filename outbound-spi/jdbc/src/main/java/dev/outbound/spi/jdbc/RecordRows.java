@@ -2,9 +2,7 @@ package dev.outbound.spi.jdbc;
 
 import dev.outbound.core.record.Callback;
 import dev.outbound.core.record.Record;
-import dev.outbound.core.record.RecordPhone;
 import dev.outbound.core.record.RecordStatus;
-import dev.outbound.spi.store.PhoneMatch;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -31,7 +29,80 @@ final class RecordRows {
             + "reason_major = EXCLUDED.reason_major, reason_minor = EXCLUDED.reason_minor, fields = EXCLUDED.fields, "
             + "body = EXCLUDED.body";
 
+    /** A {@code SELECT} of {@link #COLUMNS} from arrays, one per column, that {@link #bindArrays} binds. */
+    static final String UNNEST = "SELECT u.campaign, u.ref, u.status, u.dialable, u.shared_class, u.due_at, u.priority, "
+            + "u.list, u.agent, u.callback_agent, u.callback_pref, u.callback_at, u.last_contacted, u.wrap_code, "
+            + "u.reason_major, u.reason_minor, u.fields::jsonb, u.body FROM unnest(?::text[], ?::text[], ?::text[], "
+            + "?::bool[], ?::int2[], ?::int8[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], "
+            + "?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[]) AS u(campaign, ref, status, dialable, "
+            + "shared_class, due_at, priority, list, agent, callback_agent, callback_pref, callback_at, last_contacted, "
+            + "wrap_code, reason_major, reason_minor, fields, body)";
+
     private RecordRows() {
+    }
+
+    /** Binds {@link #UNNEST}'s arrays: the columns of the records, one element per record. */
+    static void bindArrays(java.sql.Connection c, PreparedStatement ps, java.util.List<Record> rs) throws SQLException {
+        int n = rs.size();
+        String[] campaign = new String[n];
+        String[] ref = new String[n];
+        String[] status = new String[n];
+        Boolean[] dialable = new Boolean[n];
+        Integer[] sharedClass = new Integer[n];
+        Long[] due = new Long[n];
+        Integer[] priority = new Integer[n];
+        String[] list = new String[n];
+        String[] agent = new String[n];
+        String[] cbAgent = new String[n];
+        String[] cbPref = new String[n];
+        Long[] cbAt = new Long[n];
+        Long[] contacted = new Long[n];
+        String[] wrap = new String[n];
+        String[] major = new String[n];
+        String[] minor = new String[n];
+        String[] fields = new String[n];
+        byte[][] body = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            Record r = rs.get(i);
+            campaign[i] = r.campaign().value();
+            ref[i] = r.ref().value();
+            status[i] = r.status().name();
+            dialable[i] = r.status().isDialable();
+            sharedClass[i] = sharedClass(r.status());
+            due[i] = RecordCodec.nanos(r.dueAt());
+            priority[i] = r.priority();
+            list[i] = r.list().value();
+            agent[i] = r.agent().map(a -> a.value()).orElse(null);
+            Optional<Callback> cb = r.callback();
+            cbAgent[i] = cb.flatMap(Callback::agent).map(a -> a.value()).orElse(null);
+            cbPref[i] = cb.map(x -> x.preference().name()).orElse(null);
+            cbAt[i] = cb.map(x -> RecordCodec.nanos(x.at())).orElse(null);
+            contacted[i] = r.progress().lastContactedAt().map(RecordCodec::nanos).orElse(null);
+            wrap[i] = r.progress().wrapCode().orElse(null);
+            major[i] = r.reasonCode().map(x -> x.major()).orElse(null);
+            minor[i] = r.reasonCode().flatMap(x -> x.minor()).orElse(null);
+            fields[i] = fieldsJson(r);
+            body[i] = RecordCodec.encode(r);
+        }
+        int i = 1;
+        ps.setArray(i++, c.createArrayOf("text", campaign));
+        ps.setArray(i++, c.createArrayOf("text", ref));
+        ps.setArray(i++, c.createArrayOf("text", status));
+        ps.setArray(i++, c.createArrayOf("bool", dialable));
+        ps.setArray(i++, c.createArrayOf("int4", sharedClass));
+        ps.setArray(i++, c.createArrayOf("int8", due));
+        ps.setArray(i++, c.createArrayOf("int4", priority));
+        ps.setArray(i++, c.createArrayOf("text", list));
+        ps.setArray(i++, c.createArrayOf("text", agent));
+        ps.setArray(i++, c.createArrayOf("text", cbAgent));
+        ps.setArray(i++, c.createArrayOf("text", cbPref));
+        ps.setArray(i++, c.createArrayOf("int8", cbAt));
+        ps.setArray(i++, c.createArrayOf("int8", contacted));
+        ps.setArray(i++, c.createArrayOf("text", wrap));
+        ps.setArray(i++, c.createArrayOf("text", major));
+        ps.setArray(i++, c.createArrayOf("text", minor));
+        ps.setArray(i++, c.createArrayOf("text", fields));
+        ps.setArray(i, c.createArrayOf("bytea", body));
     }
 
     /**
@@ -84,20 +155,6 @@ final class RecordRows {
         setString(ps, i++, r.reasonCode().flatMap(c -> c.minor()));
         ps.setString(i++, fieldsJson(r));
         ps.setBytes(i, body);
-    }
-
-    /** Adds one batch entry of {@code INSERT INTO outbound_phone VALUES (campaign, ref, position, digits, reversed)} per number. */
-    static void bindPhones(PreparedStatement ps, Record r) throws SQLException {
-        int position = 0;
-        for (RecordPhone p : r.phones()) {
-            String digits = PhoneMatch.digitsOf(p.number());
-            ps.setString(1, r.campaign().value());
-            ps.setString(2, r.ref().value());
-            ps.setShort(3, (short) position++);
-            ps.setString(4, digits);
-            ps.setString(5, new StringBuilder(digits).reverse().toString());
-            ps.addBatch();
-        }
     }
 
     private static void setString(PreparedStatement ps, int i, Optional<String> value) throws SQLException {
