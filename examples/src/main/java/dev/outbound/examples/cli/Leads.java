@@ -11,6 +11,7 @@ import dev.outbound.csv.imports.LeadImport;
 import dev.outbound.csv.read.ReadOptions;
 import dev.outbound.spi.memory.InMemoryRecordStore;
 import dev.outbound.spi.store.RecordQuery;
+import dev.outbound.spi.store.RecordStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class Leads {
      * @param store the in-memory store the records were imported into, for a command that goes on
      *     to dial them (in the simulator)
      */
-    record Loaded(Path file, List<Record> records, ImportResult result, InMemoryRecordStore store) {
+    record Loaded(Path file, List<Record> records, ImportResult result, RecordStore store) {
         /** @return the rows refused on import (invalid) */
         long refused() {
             return result.counts().invalid();
@@ -79,12 +80,20 @@ final class Leads {
      * @throws IllegalArgumentException naming the file when it cannot be read or the import failed
      */
     static Loaded load(Path file, CampaignFile campaign, Instant at, Optional<PrintWriter> verbose) {
+        return load(file, campaign, at, verbose, InMemoryRecordStore.create());
+    }
+
+    /**
+     * Imports a lead file into a store (the {@code --store} of a command, or memory) and reads the
+     * campaign's records back from it, in key order.
+     */
+    static Loaded load(Path file, CampaignFile campaign, Instant at, Optional<PrintWriter> verbose,
+            RecordStore store) {
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
         }
         RecordFactory factory = factory(campaign.id(), campaign.region(), campaign.defaultZone(),
                 Clock.fixed(at, ZoneOffset.UTC));
-        InMemoryRecordStore store = InMemoryRecordStore.create();
         ImportResult result = LeadImport.newBuilder(factory, store).readOptions(ReadOptions.detect()).build()
                 .newJob(file).run();
         if (result.status() != ImportStatus.FINISHED) {

@@ -6,6 +6,7 @@ import dev.outbound.core.lifecycle.DialReason;
 import dev.outbound.core.lifecycle.Lifecycle;
 import dev.outbound.core.record.Record;
 import dev.outbound.csv.imports.ImportCounts;
+import dev.outbound.spi.OutboundServices;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Also write the plan to DIR/plan.json.")
     Optional<Path> report = Optional.empty();
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "The record store the leads are imported into and read from (a binding on the class path "
+                    + "takes it, e.g. jdbc:postgresql://host/db); without it, records live in memory.")
+    Optional<String> store = Optional.empty();
+
     @Option(names = "--verbose", description = "Also print the import's summary of the lead file (on stderr).")
     boolean verbose;
 
@@ -63,8 +69,17 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CampaignFile c = campaign.map(CampaignFile::read).orElse(CampaignFile.defaults());
         Instant instant = Leads.at(at, c);
-        Leads.Loaded loaded = Leads.load(leads, c, instant, verbose ? Optional.of(err) : Optional.empty());
-        String json = Json.write(plan(c, loaded, instant));
+        String json;
+        if (store.isPresent()) {
+            try (OutboundServices services = Stores.open(store)) {
+                Leads.Loaded loaded = Leads.load(leads, c, instant, verbose ? Optional.of(err) : Optional.empty(),
+                        services.recordStore());
+                json = Json.write(plan(c, loaded, instant));
+            }
+        } else {
+            Leads.Loaded loaded = Leads.load(leads, c, instant, verbose ? Optional.of(err) : Optional.empty());
+            json = Json.write(plan(c, loaded, instant));
+        }
         out.println(json);
         if (report.isPresent()) {
             Files.createDirectories(report.get());

@@ -7,6 +7,7 @@ import dev.outbound.pacing.report.RunReport;
 import dev.outbound.pacing.sim.Simulation;
 import dev.outbound.pacing.sim.StandardModel;
 import java.io.Console;
+import dev.outbound.spi.OutboundServices;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
@@ -92,6 +93,12 @@ final class SimulateCommand implements Callable<Integer> {
             + "(default: 120).")
     Optional<Double> talkMean = Optional.empty();
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Dial the campaign's records in this record store (with --leads, imported into it first); "
+                    + "the simulated outcomes are written to it, so use a copy (e.g. jdbc:postgresql://host/db); "
+                    + "without it, records live in memory.")
+    Optional<String> store = Optional.empty();
+
     @Option(names = "--campaign", paramLabel = "FILE.json",
             description = "The campaign's settings (see docs/campaign.md); default: every default.")
     Optional<Path> campaign = Optional.empty();
@@ -124,22 +131,32 @@ final class SimulateCommand implements Callable<Integer> {
         Simulation.Builder b = Simulation.newBuilder(model).seed(seed).settings(settings).rules(c.rules())
                 .start(start).zone(zone).title("outbound simulate: campaign " + c.id().value() + ", "
                         + name(pacing.mode()));
-        Optional<Leads.Loaded> loaded = Optional.empty();
-        if (leads.isPresent()) {
-            loaded = Optional.of(Leads.load(leads.get(), c, start, Optional.empty()));
-            b.leads(loaded.get().store(), c.id());
-            parameters.put("leads", leads.get().toString());
-            parameters.put("lead_records", loaded.get().records().size());
-        } else if (synthetic.isPresent()) {
-            b.syntheticLeads(synthetic.get());
-            parameters.put("synthetic_leads", synthetic.get());
+        if (store.isPresent() && synthetic.isPresent()) {
+            throw new IllegalArgumentException("give --store with --leads FILE or alone, not with --synthetic N: "
+                    + "synthetic leads live in memory");
         }
-        b.parameters(parameters);
-        Progress progress = Progress.on(err);
-        progress.ifPresent(b);
+        Optional<Leads.Loaded> loaded = Optional.empty();
+        Simulation.Result result;
+        try (OutboundServices services = store.isPresent() ? Stores.open(store) : null) {
+            if (leads.isPresent()) {
+                loaded = Optional.of(services == null ? Leads.load(leads.get(), c, start, Optional.empty())
+                        : Leads.load(leads.get(), c, start, Optional.empty(), services.recordStore()));
+                b.leads(loaded.get().store(), c.id());
+                parameters.put("leads", leads.get().toString());
+                parameters.put("lead_records", loaded.get().records().size());
+            } else if (synthetic.isPresent()) {
+                b.syntheticLeads(synthetic.get());
+                parameters.put("synthetic_leads", synthetic.get());
+            } else if (services != null) {
+                b.leads(services.recordStore(), c.id());
+            }
+            b.parameters(parameters);
+            Progress progress = Progress.on(err);
+            progress.ifPresent(b);
 
-        Simulation.Result result = b.build().run();
-        progress.done();
+            result = b.build().run();
+            progress.done();
+        }
         result.report().writeTo(report);
 
         loaded.ifPresent(l -> out.printf(Locale.ROOT, "Leads: %s: %,d records imported from %,d rows (%,d refused)%n",

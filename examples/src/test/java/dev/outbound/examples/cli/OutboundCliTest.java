@@ -113,9 +113,20 @@ class OutboundCliTest {
     void import_unknownStoreUrl_refusedRatherThanImportedIntoMemory() throws IOException {
         Path file = leads("customer_reference_id,mobile", "C-1,(212) 555-0147");
         int code = run("import", file.toString(), "--report", dir.resolve("r").toString(), "--store",
-                "jdbc:postgresql://127.0.0.1/none");
+                "jdbc:unknown://127.0.0.1/none");
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("no record store binding on the class path takes --store");
+    }
+
+    @Test
+    void import_postgresStoreNotListening_refusedNamingTheDatabase() throws IOException {
+        Path file = leads("customer_reference_id,mobile", "C-1,(212) 555-0147");
+        // Port 1 on the loopback: nothing listens there.
+        int code = run("import", file.toString(), "--report", dir.resolve("r").toString(), "--store",
+                "jdbc:postgresql://127.0.0.1:1/none?password=secret");
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("cannot connect to the record store at jdbc:postgresql://127.0.0.1:1/none")
+                .doesNotContain("secret");
     }
 
     @Test

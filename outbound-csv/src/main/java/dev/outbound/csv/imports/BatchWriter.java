@@ -63,6 +63,48 @@ interface BatchWriter {
     List<Written> write(List<Record> records);
 
     /**
+     * Writes a batch that ends at a source row: what a journalled writer records with the batch.
+     *
+     * @param records the batch, in row order
+     * @param lastRow the source row the batch ends at
+     * @return one outcome per record, at the same index
+     */
+    default List<Written> write(List<Record> records, long lastRow) {
+        return write(records);
+    }
+
+    /**
+     * @param journal the journal
+     * @param jobId the job
+     * @param mode what happens to a held key
+     * @param clock the factory's clock: each batch is written at its instant
+     * @return a writer that upserts each batch with the job's checkpoint, in one step
+     */
+    static BatchWriter journalled(ImportJournal journal, String jobId, UpsertMode mode, Clock clock) {
+        return new BatchWriter() {
+            @Override
+            public List<Written> write(List<Record> records) {
+                throw new IllegalStateException("a journalled batch needs the row it ends at");
+            }
+
+            @Override
+            public List<Written> write(List<Record> records, long lastRow) {
+                List<UpsertResult.Outcome> outcomes = journal.write(jobId, records, mode, clock.instant(), lastRow)
+                        .outcomes();
+                if (outcomes.size() != records.size()) {
+                    throw new IllegalStateException("the import journal answered a batch of " + records.size()
+                            + " records with " + outcomes.size() + " outcomes");
+                }
+                List<Written> out = new ArrayList<>(outcomes.size());
+                for (UpsertResult.Outcome o : outcomes) {
+                    out.add(Written.of(o));
+                }
+                return out;
+            }
+        };
+    }
+
+    /**
      * @param store the store
      * @param mode what happens to a held key
      * @param clock the factory's clock: each batch is written at its instant

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -45,7 +44,7 @@ public final class ImportJob {
     /** The least time between two progress reports, except the first and the last. */
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
     private final LeadImport owner;
     private final Optional<Path> file;
     private final RowSource.Opener opener;
@@ -60,7 +59,8 @@ public final class ImportJob {
     private boolean progressReported;
 
     ImportJob(LeadImport owner, Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor,
-            boolean preview, int previewRows) {
+            boolean preview, int previewRows, String id) {
+        this.id = id;
         this.owner = owner;
         this.file = file;
         this.opener = opener;
@@ -71,7 +71,7 @@ public final class ImportJob {
         } : owner.listener();
     }
 
-    /** @return the job's id: a random UUID, unique without coordination between processes */
+    /** @return the job's id: the one given to {@link LeadImport#newJob(Path, String)}, else a random UUID, unique without coordination between processes */
     public String id() {
         return id;
     }
@@ -191,7 +191,10 @@ public final class ImportJob {
                 RowSource rows = preview ? RowSource.limit(source, previewRows) : source;
                 ImportRules rules = settings.rules();
                 boolean storeOnly = rules.storeOnly() != ImportRules.UpdateRule.DO_NOTHING && !preview;
-                run = new ImportRun(settings, rows, mapper, sink, writer(settings), storeOnly, new Control(), id);
+                Optional<ImportJournal> journal = preview ? Optional.empty() : owner.journal();
+                long doneThrough = journal.isPresent() ? journal.get().begin(id, name) : 0;
+                run = new ImportRun(settings, rows, mapper, sink, writer(settings), storeOnly, new Control(), id,
+                        doneThrough);
                 try {
                     ImportRun.End e = run.run();
                     end = e.status();
@@ -241,6 +244,9 @@ public final class ImportJob {
                         + result.failure().map(f -> "; before that: " + f).orElse("")), run, detected, startNanos);
             }
         }
+        if (!preview && owner.journal().isPresent() && run != null) {
+            owner.journal().get().end(id, result.status());
+        }
         state.status(result.status());
         listener.statusChanged(this, result.status());
         return result;
@@ -255,7 +261,11 @@ public final class ImportJob {
         if (rules.upsertOnly()) {
             UpsertMode mode = rules.both() == ImportRules.MergeRule.REPLACE ? UpsertMode.OVERWRITE
                     : UpsertMode.KEEP_EXISTING;
-            return preview ? BatchWriter.lookUp(settings.store(), mode, settings.factory().clock())
+            if (preview) {
+                return BatchWriter.lookUp(settings.store(), mode, settings.factory().clock());
+            }
+            return owner.journal().isPresent()
+                    ? BatchWriter.journalled(owner.journal().get(), id, mode, settings.factory().clock())
                     : BatchWriter.upsert(settings.store(), mode, settings.factory().clock());
         }
         return preview ? RuleWriter.previewing(settings.store(), rules, settings.factory().clock())

@@ -102,6 +102,8 @@ final class ImportRun {
     private final Map<AgentEmail, Boolean> agentKnown = new HashMap<>();
     private static final int AGENT_CACHE_LIMIT = 10_000;
     private long rowsRead;
+    /** The source rows an earlier run of the job wrote; 0 for a first run. */
+    private final long doneThrough;
     private long total;
     private long imported;
     private long updated;
@@ -117,6 +119,16 @@ final class ImportRun {
 
     ImportRun(LeadImport.Settings settings, RowSource source, Mapper mapper, ResultSink sink, BatchWriter writer,
             boolean storeOnly, Control control, String name) {
+        this(settings, source, mapper, sink, writer, storeOnly, control, name, 0);
+    }
+
+    /**
+     * @param doneThrough the source rows an earlier run of the job wrote: they are classified (so
+     *     that later rows repeating their references are duplicates) but neither written nor counted
+     */
+    ImportRun(LeadImport.Settings settings, RowSource source, Mapper mapper, ResultSink sink, BatchWriter writer,
+            boolean storeOnly, Control control, String name, long doneThrough) {
+        this.doneThrough = doneThrough;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.source = Objects.requireNonNull(source, "source");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -187,7 +199,10 @@ final class ImportRun {
             List<RowOutcome> outcomes = workers == null ? null : workers.map(chunk);
             for (int i = 0; i < chunk.size(); i++) {
                 SourceRow row = chunk.get(i);
-                pending.add(classify(row, outcomes == null ? mapper.map().apply(row) : outcomes.get(i)));
+                Pending p = classify(row, outcomes == null ? mapper.map().apply(row) : outcomes.get(i));
+                if (row.row() > doneThrough) {
+                    pending.add(p);
+                }
             }
             if (pending.size() >= settings.batchSize()) {
                 Optional<String> storeFailure = flush();
@@ -284,7 +299,7 @@ final class ImportRun {
         List<BatchWriter.Written> outcomes = List.of();
         if (!batch.isEmpty()) {
             try {
-                outcomes = writer.write(batch);
+                outcomes = writer.write(batch, pending.get(pending.size() - 1).row.row());
             } catch (RuntimeException e) {
                 String failure = "the record store refused the batch of rows " + pending.get(0).row.row() + " to "
                         + pending.get(pending.size() - 1).row.row() + " (" + pending.size()

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -96,8 +97,10 @@ public final class LeadImport {
     private final ValueOptions valueOptions;
     private final Optional<Path> resultDirectory;
     private final ImportListener listener;
+    private final Optional<ImportJournal> journal;
 
     private LeadImport(Builder b) {
+        this.journal = Optional.ofNullable(b.journal);
         ImportRules rules = b.rules != null ? b.rules : ImportRules.of(b.onExisting, b.replace);
         this.settings = new Settings(b.factory, b.store, rules, b.dedupe, Optional.ofNullable(b.agentDirectory),
                 b.batchSize, b.threads);
@@ -158,7 +161,30 @@ public final class LeadImport {
     }
 
     ImportJob newJob(Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor) {
-        return new ImportJob(this, file, opener, mapperFor, false, 0);
+        return new ImportJob(this, file, opener, mapperFor, false, 0, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Makes a job with a given id: with a {@linkplain Builder#journal journal}, a job that ran
+     * before under this id and did not finish resumes after the rows it wrote.
+     *
+     * @param file the CSV file
+     * @param jobId the job's id, 1 to 128 characters
+     * @return the job, pending
+     */
+    public ImportJob newJob(Path file, String jobId) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(jobId, "jobId");
+        if (jobId.isBlank() || jobId.length() > 128) {
+            throw new InvalidValueException("import job id", "1 - 128 characters, not blank", jobId);
+        }
+        return new ImportJob(this, Optional.of(file), () -> RowSource.of(CsvSource.open(file, readOptions)),
+                this::mapperFor, false, 0, jobId);
+    }
+
+    /** @return the journal that checkpoints each batch, if one was given */
+    Optional<ImportJournal> journal() {
+        return journal;
     }
 
     ImportResult preview(Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor,
@@ -166,7 +192,7 @@ public final class LeadImport {
         if (rows < 1) {
             throw new InvalidValueException("preview rows", "1 or more", rows);
         }
-        return new ImportJob(this, file, opener, mapperFor, true, rows).run();
+        return new ImportJob(this, file, opener, mapperFor, true, rows, UUID.randomUUID().toString()).run();
     }
 
     /**
@@ -224,6 +250,7 @@ public final class LeadImport {
         private AgentDirectory agentDirectory;
         private Path resultDirectory;
         private ImportListener listener;
+        private ImportJournal journal;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int threads = 1;
         private final List<String> set = new ArrayList<>();
@@ -418,10 +445,25 @@ public final class LeadImport {
         }
 
         /**
+         * Checkpoints every batch in a journal the store binding provides, so that a run that died
+         * can be resumed ({@link LeadImport#newJob(Path, String)} with the same id) or rolled back.
+         * Only for rules that are plain upserts ({@link ImportRules#upsertOnly()}).
+         *
+         * @param j the journal
+         * @return this builder
+         */
+        public Builder journal(ImportJournal j) {
+            once("journal");
+            this.journal = Objects.requireNonNull(j, "journal");
+            return this;
+        }
+
+        /**
          * @return the import
          * @throws InvalidValueException when an option was set twice, both {@code mapping} and
          *     {@code mappingOptions} were set, {@code rules} was set with {@code onExisting} or
-         *     {@code replace}, or the batch size or the number of threads is out of range
+         *     {@code replace}, a journal was set with rules that are not plain upserts, or the batch
+         *     size or the number of threads is out of range
          */
         public LeadImport build() {
             if (!twice.isEmpty()) {
@@ -441,6 +483,11 @@ public final class LeadImport {
                 throw new InvalidValueException("lead import", "rules or the shorthands onExisting and replace, not "
                         + "both: the rules hold the merge and update rules the shorthands set",
                         "rules and " + String.join(" and ", shorthands) + " both set");
+            }
+            if (journal != null && !(rules != null ? rules : ImportRules.of(onExisting, replace)).upsertOnly()) {
+                throw new InvalidValueException("lead import", "a journal with rules that are plain upserts "
+                        + "(the update rule and the rules that read records first cannot be resumed)",
+                        "journal with rules " + rules);
             }
             if (batchSize < 1 || batchSize > RecordStore.MAX_BATCH) {
                 throw new InvalidValueException("batchSize", "1 - " + RecordStore.MAX_BATCH, batchSize);
