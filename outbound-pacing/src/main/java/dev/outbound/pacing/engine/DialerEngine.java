@@ -124,7 +124,8 @@ public final class DialerEngine implements AutoCloseable {
 
     private final Map<AgentEmail, Seat> seats = new LinkedHashMap<>();
     private final Map<CallId, LiveCall> calls = new LinkedHashMap<>();
-    private final Set<RecordKey> inCall = new HashSet<>();
+    /** The calls that hold their record's lease, from the dial to the outcome, by record. */
+    private final Map<RecordKey, LiveCall> inCall = new LinkedHashMap<>();
     private final ArrayDeque<LiveCall> waiting = new ArrayDeque<>();
     private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private int available;
@@ -470,9 +471,29 @@ public final class DialerEngine implements AutoCloseable {
         if (stopped) {
             return;
         }
+        renewLeases(clock.instant());
         decide(clock.instant());
         Instant next = clock.instant().plus(settings.pacingInterval());
         tick = scheduler.schedule(next, () -> mailbox.submit(this::onTick));
+    }
+
+    /**
+     * Keeps the leases of calls in progress: a lease with less than half its term left is renewed
+     * for another term ({@link EngineSettings#answeredLease()} once answered, else
+     * {@link EngineSettings#leaseFor()}), so a conversation and its wrap-up may last longer than
+     * one term without another node claiming the record.
+     */
+    private void renewLeases(Instant now) {
+        for (LiveCall c : inCall.values()) {
+            Duration term = c.answeredAt != null ? settings.answeredLease() : settings.leaseFor();
+            if (c.lease.expiresAt().isBefore(now.plus(term.dividedBy(2)))) {
+                try {
+                    c.lease = store.renew(c.lease, now, term);
+                } catch (RuntimeException e) {
+                    error(e);
+                }
+            }
+        }
     }
 
     private void decide(Instant now) {
@@ -572,7 +593,7 @@ public final class DialerEngine implements AutoCloseable {
     private Ready check(Claim claim, Instant now, DialContext dialContext) {
         Record loaded = lifecycle.onLoad(claim.record(), now);
         RecordKey key = claim.lease().key();
-        if (inCall.contains(key)) {
+        if (inCall.containsKey(key)) {
             release(claim.lease(), now);
             error(new IllegalStateException("record " + key + " was claimed while in a call; released"));
             return null;
@@ -675,7 +696,7 @@ public final class DialerEngine implements AutoCloseable {
 
     private boolean placeCall(Ready r, Seat forSeat, Instant now) {
         RecordKey key = r.claim.lease().key();
-        if (inCall.contains(key)) {
+        if (inCall.containsKey(key)) {
             error(new IllegalStateException("record " + key + " is already in a call; not placed twice"));
             return false;
         }
@@ -691,7 +712,7 @@ public final class DialerEngine implements AutoCloseable {
         }
         LiveCall c = new LiveCall(id, r, forSeat, now);
         calls.put(id, c);
-        inCall.add(key);
+        inCall.put(key, c);
         ringingAll++;
         if (forSeat == null) {
             ringingAny++;

@@ -126,7 +126,10 @@ public final class EngineSettings {
         return leaseFor;
     }
 
-    /** @return the lease on an answered call's record until its agent saves it; default 2 h */
+    /**
+     * @return the term of the lease on an answered call's record; the engine renews it while the
+     *     call and its wrap-up last, once less than half of it is left; default 2 h
+     */
     public Duration answeredLease() {
         return answeredLease;
     }

@@ -421,6 +421,33 @@ class EngineRulesTest {
     }
 
     @Test
+    void aConversationLongerThanTheAnsweredLease_keepsItsLease_soNoOtherNodeCanClaimTheRecord() {
+        h.settings = mode(DialMode.PROGRESSIVE).leaseFor(Duration.ofMinutes(2)).answeredLease(Duration.ofMinutes(10))
+                .build();
+        h.add(record("r1", 1));
+        DialerEngine engine = h.build();
+        engine.start();
+        engine.logIn(agent("ann"));
+        h.flush();
+        advanceTo(START.plusSeconds(5));
+        phone.answer(phone.call(1), AnsweredBy.HUMAN);
+        RecordKey key = h.placed.get(0).key();
+        for (int minute = 1; minute <= 45; minute++) {
+            advanceTo(START.plusSeconds(5).plus(Duration.ofMinutes(minute)));
+            assertThat(h.realStore.lease(key, h.time.now())).as("lease after %d minutes of talk", minute).isPresent();
+        }
+        phone.customerHangsUp(phone.call(1));
+        advanceTo(h.time.now().plusSeconds(5));
+        engine.dispose(ANN, Disposition.of(h.time.now(), ANN).withWrapCode("SALE"));
+        h.flush();
+
+        assertThat(h.outcomeList).singleElement().satisfies(s -> assertThat(s.result()).contains(CallResult.HUMAN_ANSWER));
+        assertThat(h.store.problems).as("the outcome was written under a live lease").isEmpty();
+        assertThat(h.errors).isEmpty();
+        assertThat(h.realStore.lease(key, h.time.now())).as("the lease ends with the outcome").isEmpty();
+    }
+
+    @Test
     void predictive_recordsLoadedForTheirUsers_holdALine_soTheCallsStayWithinTheLines() {
         h.settings = mode(DialMode.PREDICTIVE).maxLines(1).formLoad(Duration.ofSeconds(2)).build();
         h.add(h.draft("ann-1", 2_122_000_001L).agent(ANN.value()).build(),

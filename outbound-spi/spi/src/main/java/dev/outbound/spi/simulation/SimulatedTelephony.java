@@ -62,6 +62,7 @@ public final class SimulatedTelephony implements Telephony {
     private final long seed;
     private final CallProfile profile;
     private final Function<PhoneNumber, Optional<CallProfile>> profileFor;
+    private final String idPrefix;
 
     private final AtomicLong placed = new AtomicLong();
     private final AtomicLongArray results = new AtomicLongArray(CallResult.values().length);
@@ -78,6 +79,7 @@ public final class SimulatedTelephony implements Telephony {
         this.seed = b.seed;
         this.profile = b.profile;
         this.profileFor = b.profileFor;
+        this.idPrefix = b.idPrefix;
     }
 
     /**
@@ -106,7 +108,7 @@ public final class SimulatedTelephony implements Telephony {
             CallProfile p = Objects.requireNonNull(profileFor.apply(request.number()), "profileFor result")
                     .orElse(profile);
             Plan plan = Plan.draw(p, new SplittableRandom(streamSeed(seed, sequence)));
-            Call call = new Call(sequence, listener, plan);
+            Call call = new Call(CallId.of(idPrefix + sequence), sequence, listener, plan);
             Instant now = clock.instant();
             Instant deadline = now.plus(request.ringTimeout());
             Instant ringingAt = now.plus(plan.postDialDelay);
@@ -265,6 +267,7 @@ public final class SimulatedTelephony implements Telephony {
         private long seed;
         private CallProfile profile = CallProfile.typical();
         private Function<PhoneNumber, Optional<CallProfile>> profileFor = n -> Optional.empty();
+        private String idPrefix = "sim-";
         private final List<String> setTwice = new ArrayList<>();
         private final List<String> set = new ArrayList<>();
 
@@ -302,6 +305,26 @@ public final class SimulatedTelephony implements Telephony {
         public Builder profileFor(Function<PhoneNumber, Optional<CallProfile>> value) {
             once("profileFor");
             this.profileFor = Objects.requireNonNull(value, "profileFor");
+            return this;
+        }
+
+        /**
+         * Call ids are the prefix and the call's sequence number ({@code sim-1}, {@code sim-2}, ...
+         * by default). Give each telephony its own prefix when several share one record store,
+         * as the nodes of one campaign do, so that every call's id, and the history entry named
+         * after it, stays unique as a real telephony's would.
+         *
+         * @param value the prefix, not blank, without control characters
+         * @return this builder
+         */
+        public Builder idPrefix(String value) {
+            once("idPrefix");
+            Objects.requireNonNull(value, "idPrefix");
+            if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("idPrefix must not be blank or hold control characters: '"
+                        + value.replaceAll("\\p{Cntrl}", "?") + "'");
+            }
+            this.idPrefix = value;
             return this;
         }
 
@@ -393,9 +416,9 @@ public final class SimulatedTelephony implements Telephony {
         Instant lastAt = Instant.MIN;
         Instant machineEndsAt = Instant.MIN;
 
-        Call(long sequence, CallListener listener, Plan plan) {
+        Call(CallId id, long sequence, CallListener listener, Plan plan) {
             this.sequence = sequence;
-            this.id = CallId.of("sim-" + sequence);
+            this.id = id;
             this.listener = listener;
             this.plan = plan;
         }

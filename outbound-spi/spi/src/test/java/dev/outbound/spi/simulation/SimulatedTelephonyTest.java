@@ -94,6 +94,24 @@ class SimulatedTelephonyTest {
         time.advanceBy(Duration.ofDays(1));
     }
 
+    // --- call ids --------------------------------------------------------------------------------
+
+    @Test
+    void callIds_arePrefixAndSequence_simByDefault_orTheGivenPrefix() {
+        assertThat(place(telephony(Outcome.HUMAN)).id).isEqualTo(CallId.of("sim-1"));
+        SimulatedTelephony node = SimulatedTelephony.newBuilder(time).idPrefix("node-b:").build();
+        assertThat(place(node).id).isEqualTo(CallId.of("node-b:1"));
+        assertThat(place(node).id).isEqualTo(CallId.of("node-b:2"));
+    }
+
+    @Test
+    void idPrefix_blankOrWithALineBreak_isRefusedSayingWhy() {
+        assertThatThrownBy(() -> SimulatedTelephony.newBuilder(time).idPrefix(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idPrefix must not be blank");
+        assertThatThrownBy(() -> SimulatedTelephony.newBuilder(time).idPrefix("a\nb"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a?b'");
+    }
+
     // --- outcomes --------------------------------------------------------------------------------
 
     @Test
