@@ -12,7 +12,11 @@ import dev.outbound.pacing.engine.EngineSettings;
 import dev.outbound.pacing.report.RunRecorder;
 import dev.outbound.pacing.report.RunReport;
 import dev.outbound.spi.directory.Agent;
+import dev.outbound.spi.OutboundServices;
 import dev.outbound.spi.memory.InMemoryAgentRouting;
+import dev.outbound.spi.memory.InMemoryRecordStore;
+import dev.outbound.spi.store.RecordQuery;
+import dev.outbound.spi.store.RecordStore;
 import dev.outbound.spi.sip.SipTelephony;
 import dev.outbound.spi.sip.SipTransport;
 import dev.outbound.spi.telephony.CallId;
@@ -56,9 +60,15 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--leads", required = true, paramLabel = "FILE",
-            description = "Dial the records of this lead list (CSV), imported as `import` does.")
-    Path leads;
+    @Option(names = "--leads", paramLabel = "FILE",
+            description = "Dial the records of this lead list (CSV), imported as `import` does (into --store "
+                    + "when given).")
+    Optional<Path> leads = Optional.empty();
+
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Dial the campaign's records in this record store, such as jdbc:postgresql://host/db, "
+                    + "and write the outcomes there; without it, records live in memory for the run.")
+    Optional<String> store = Optional.empty();
 
     @Option(names = "--telephony", required = true, paramLabel = "sip:HOST:PORT",
             description = "The PBX or trunk every INVITE goes to (port 5060 if not given).")
@@ -109,6 +119,9 @@ final class RunCommand implements Callable<Integer> {
         String host = m.group(1);
         int port = m.group(2) == null ? 5060 : Integer.parseInt(m.group(2));
         SipTransport sipTransport = transport(transport);
+        if (leads.isEmpty() && store.isEmpty()) {
+            throw new IllegalArgumentException("give --leads FILE, --store URL or both: there is nothing to dial");
+        }
         if (agents.isEmpty()) {
             throw new IllegalArgumentException("give at least one --agent sip:URI: answered calls are transferred "
                     + "there");
@@ -128,13 +141,18 @@ final class RunCommand implements Callable<Integer> {
         EngineSettings settings = EngineSettingsMapping.engineSettings(pacing, caller);
         ZoneId zone = c.defaultZone().orElse(ZoneId.of("UTC"));
 
-        try (RealTimeScheduler scheduler = RealTimeScheduler.create()) {
+        try (OutboundServices services = store.isPresent() ? Stores.open(store) : null;
+                RealTimeScheduler scheduler = RealTimeScheduler.create()) {
             Instant start = scheduler.clock().instant();
-            Leads.Loaded loaded = Leads.load(leads, c, start, Optional.empty());
+            RecordStore records = services != null ? services.recordStore() : InMemoryRecordStore.create();
+            Optional<Leads.Loaded> loaded = leads.map(file -> Leads.load(file, c, start, Optional.empty(), records));
+            long toDial = loaded.isPresent() ? loaded.get().records().size()
+                    : records.count(RecordQuery.campaign(c.id()));
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("campaign", c.id().value());
-            parameters.put("leads", leads.toString());
-            parameters.put("lead_records", loaded.records().size());
+            leads.ifPresent(file -> parameters.put("leads", file.toString()));
+            store.ifPresent(url -> parameters.put("store", url.replaceAll("(?i)(password=)[^&;]*", "$1***")));
+            parameters.put("lead_records", toDial);
             parameters.put("telephony", "sip:" + host + ":" + port + ";transport=" + sipTransport.token());
             parameters.put("agents", agents.size());
             parameters.put("mode", dialMode.name().toLowerCase(Locale.ROOT));
@@ -177,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
             };
             try (SipTelephony sip = SipTelephony.newBuilder().trunk(host, port).transport(sipTransport)
                     .local(local, 0).build()) {
-                engine[0] = DialerEngine.newBuilder(c.id()).rules(c.rules()).recordStore(loaded.store())
+                engine[0] = DialerEngine.newBuilder(c.id()).rules(c.rules()).recordStore(records)
                         .telephony(sip).agentRouting(InMemoryAgentRouting.create()).scheduler(scheduler)
                         .settings(settings).listener(listener).recorder(recorder).build();
                 List<AgentEmail> team = new ArrayList<>();
@@ -191,7 +209,7 @@ final class RunCommand implements Callable<Integer> {
                 int quiet = 0;
                 while (System.nanoTime() < deadline && quiet < 10) {
                     Thread.sleep(100);
-                    boolean allDialled = dialled.size() >= loaded.records().size();
+                    boolean allDialled = dialled.size() >= toDial;
                     quiet = allDialled && placed.get() == outcomes.get() ? quiet + 1 : 0;
                 }
                 engine[0].stop();
@@ -206,8 +224,13 @@ final class RunCommand implements Callable<Integer> {
             }
             RunReport r = recorder.finish(scheduler.clock().instant());
             r.writeTo(report);
-            out.printf(Locale.ROOT, "Leads: %s: %,d records imported from %,d rows (%,d refused)%n", loaded.file(),
-                    loaded.records().size(), loaded.result().counts().total(), loaded.refused());
+            if (loaded.isPresent()) {
+                Leads.Loaded l = loaded.get();
+                out.printf(Locale.ROOT, "Leads: %s: %,d records imported from %,d rows (%,d refused)%n", l.file(),
+                        l.records().size(), l.result().counts().total(), l.refused());
+            } else {
+                out.printf(Locale.ROOT, "Store: %,d records of campaign %s%n", toDial, c.id().value());
+            }
             DialerEngine.Counts counts = engine[0].counts();
             out.printf(Locale.ROOT, "Dialled over sip:%s:%d (%s) for %.1f s: %s pacing, %d agents%n", host, port,
                     sipTransport, Duration.between(start, r.end()).toMillis() / 1000.0,

@@ -2,6 +2,12 @@ package dev.outbound.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.core.record.CallResult;
+import dev.outbound.core.record.CampaignId;
+import dev.outbound.core.record.CustomerRef;
+import dev.outbound.core.record.RecordStatus;
+import dev.outbound.spi.jdbc.PostgresRecordStore;
+import dev.outbound.spi.store.RecordKey;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,5 +86,39 @@ class StoreOptionTest {
         Path exported = dir.resolve("plan-out.csv");
         assertThat(run("export", "--store", url(), "--campaign", "default", "--out", exported.toString())).isZero();
         assertThat(Files.readAllLines(exported)).hasSize(2).element(1).asString().startsWith("P-1,");
+    }
+
+    @Test
+    void run_withStoreAlone_dialsTheRecordsAnImportLeftThere_overSip_andWritesTheOutcomesBack() throws IOException {
+        Sipp.assumeInstalled();
+        Path file = dir.resolve("leads.csv");
+        Files.write(file, List.of("customer_reference_id,mobile,local_time_zone",
+                "R-1,(212) 555-0101,America/New_York",
+                "R-2,(212) 555-0102,America/New_York"), StandardCharsets.UTF_8);
+        assertThat(run("import", file.toString(), "--report", dir.resolve("import").toString(), "--campaign",
+                "run-store", "--store", url())).as("import; stderr: %s", err).isZero();
+        Path campaign = dir.resolve("campaign.json");
+        Files.writeString(campaign, "{\"id\": \"run-store\", \"maxRepeatAttempts\": 0, "
+                + "\"hours\": {\"daily\": [\"00:00-24:00\"]}}", StandardCharsets.UTF_8);
+
+        try (Sipp far = Sipp.uas("refer.xml", dev.outbound.spi.sip.SipTransport.UDP, 2)) {
+            int code = run("run", "--store", url(), "--telephony", "sip:127.0.0.1:" + far.port(), "--agent",
+                    "sip:ann@127.0.0.1:5099", "--mode", "progressive", "--duration", "30", "--campaign",
+                    campaign.toString(), "--report", dir.resolve("run").toString());
+
+            assertThat(code).as("run; stderr: %s", err).isZero();
+            assertThat(out.toString()).contains("Store: 2 records of campaign run-store")
+                    .contains("dials                    2");
+            assertThat(far.awaitExit(Duration.ofSeconds(10))).isZero();
+        }
+        // Another process reads the outcomes from the database: both records were called and are done.
+        try (PostgresRecordStore check = PostgresRecordStore.open(url())) {
+            for (String ref : List.of("R-1", "R-2")) {
+                RecordKey key = RecordKey.of(CampaignId.of("run-store"), CustomerRef.of(ref));
+                assertThat(check.get(key)).get().satisfies(r -> assertThat(r.status()).isEqualTo(RecordStatus.DONE));
+                assertThat(check.latestInteractions(key, 10)).singleElement()
+                        .satisfies(i -> assertThat(i.outcome()).isEqualTo(CallResult.HUMAN_ANSWER));
+            }
+        }
     }
 }
