@@ -9,6 +9,7 @@ module dev.outbound.core {
     requires static jakarta.validation;
 
     exports dev.outbound.core;
+    exports dev.outbound.core.callerid;
     exports dev.outbound.core.compliance;
     exports dev.outbound.core.dnc;
     exports dev.outbound.core.field;
