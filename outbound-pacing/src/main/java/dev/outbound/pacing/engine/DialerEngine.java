@@ -1,5 +1,7 @@
 package dev.outbound.pacing.engine;
 
+import dev.outbound.core.callerid.CallerIdChoice;
+import dev.outbound.core.callerid.CallerIdSelector;
 import dev.outbound.core.lifecycle.CallOutcome;
 import dev.outbound.core.lifecycle.DialCheck;
 import dev.outbound.core.lifecycle.DialContext;
@@ -9,6 +11,7 @@ import dev.outbound.core.lifecycle.Disposition;
 import dev.outbound.core.lifecycle.Effect;
 import dev.outbound.core.lifecycle.Lifecycle;
 import dev.outbound.core.lifecycle.Transition;
+import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CallResult;
 import dev.outbound.core.record.CampaignId;
@@ -119,6 +122,7 @@ public final class DialerEngine implements AutoCloseable {
     private final AbandonLedger ledger;
     private final EngineListener listener;
     private final Optional<RunRecorder> recorder;
+    private final Optional<CallerIdSelector> callerIds;
     private final Mailbox mailbox;
     private final Context context = new Context();
 
@@ -163,6 +167,7 @@ public final class DialerEngine implements AutoCloseable {
         this.ledger = AbandonLedger.of(b.settings.abandonRule());
         this.listener = b.listener;
         this.recorder = Optional.ofNullable(b.recorder);
+        this.callerIds = Optional.ofNullable(b.callerIds);
         if (b.pacer != null) {
             this.pacer = b.pacer;
         } else if (settings.mode() == DialMode.POWER) {
@@ -700,17 +705,22 @@ public final class DialerEngine implements AutoCloseable {
             error(new IllegalStateException("record " + key + " is already in a call; not placed twice"));
             return false;
         }
-        CallRequest request = new CallRequest(r.phone.number(), settings.callerId(), campaign,
-                settings.ringTimeout());
+        Optional<CallerIdChoice> choice;
+        Optional<PhoneNumber> callerId;
         CallId id;
         try {
+            // The selector counts the choice against the DID's caps whether or not the call goes
+            // out: a telephony that fails the call is rare, and over-counting keeps under the cap.
+            choice = callerIds.map(s -> s.select(r.phone.number(), now));
+            callerId = choice.isPresent() ? Optional.of(choice.get().number()) : settings.callerId();
+            CallRequest request = new CallRequest(r.phone.number(), callerId, campaign, settings.ringTimeout());
             id = telephony.place(request, event -> mailbox.submit(() -> onCallEvent(event)));
         } catch (RuntimeException e) {
             release(r.claim.lease(), now);
             error(e);
             return false;
         }
-        LiveCall c = new LiveCall(id, r, forSeat, now);
+        LiveCall c = new LiveCall(id, r, forSeat, now, callerId);
         calls.put(id, c);
         inCall.put(key, c);
         ringingAll++;
@@ -722,6 +732,9 @@ public final class DialerEngine implements AutoCloseable {
         placed++;
         recorder.ifPresent(rec -> rec.dialed(now));
         listener.onPlaced(id, r.record, now);
+        if (choice.isPresent()) {
+            listener.onCallerId(id, choice.get(), now);
+        }
         return true;
     }
 
@@ -937,7 +950,7 @@ public final class DialerEngine implements AutoCloseable {
 
     private Interaction interaction(LiveCall c, CallResult result, Instant at, Optional<String> wrapCode) {
         Optional<AgentEmail> agent = Optional.ofNullable(c.agent).map(Seat::email);
-        return new Interaction(c.id.toString(), at, c.phone.number(), settings.callerId(), agent, result, wrapCode,
+        return new Interaction(c.id.toString(), at, c.phone.number(), c.callerId, agent, result, wrapCode,
                 Optional.empty());
     }
 
@@ -1161,6 +1174,7 @@ public final class DialerEngine implements AutoCloseable {
         final RecordPhone phone;
         final Seat forSeat;
         final Instant placedAt;
+        final Optional<PhoneNumber> callerId;
         Lease lease;
         Phase phase = Phase.RINGING;
         boolean ringing = true;
@@ -1172,8 +1186,9 @@ public final class DialerEngine implements AutoCloseable {
         Record afterCall;
         Scheduler.Scheduled timer;
 
-        LiveCall(CallId id, Ready r, Seat forSeat, Instant placedAt) {
+        LiveCall(CallId id, Ready r, Seat forSeat, Instant placedAt, Optional<PhoneNumber> callerId) {
             this.id = id;
+            this.callerId = callerId;
             this.record = r.record;
             this.phone = r.phone;
             this.lease = r.claim.lease();
@@ -1277,6 +1292,7 @@ public final class DialerEngine implements AutoCloseable {
         private PacingModel model;
         private EngineListener listener = EngineListener.NONE;
         private RunRecorder recorder;
+        private CallerIdSelector callerIds;
 
         private Builder(CampaignId campaign) {
             this.campaign = campaign;
@@ -1379,9 +1395,26 @@ public final class DialerEngine implements AutoCloseable {
         }
 
         /**
+         * Chooses each call's caller id with a selector (a DID pool, a strategy such as local
+         * presence, caps per DID) instead of {@link EngineSettings#callerId()}: the engine asks it
+         * for every call it places, with the number called and the instant, puts the number in
+         * the {@link CallRequest} and in the call's {@link Interaction}, and tells the listener
+         * why ({@link EngineListener#onCallerId}). The selector belongs to this engine, which
+         * calls it from one thread at a time.
+         *
+         * @param value the caller-id selector; default none: the settings' fixed caller id
+         * @return this builder
+         */
+        public Builder callerIds(CallerIdSelector value) {
+            this.callerIds = Objects.requireNonNull(value, "callerIds");
+            return this;
+        }
+
+        /**
          * @return the engine, not started
-         * @throws IllegalStateException if a required service is missing, or a pacer was given for
-         *     a mode that does not use one
+         * @throws IllegalStateException if a required service is missing, a pacer was given for
+         *     a mode that does not use one, or both a caller-id selector and the settings' fixed
+         *     caller id were given
          */
         public DialerEngine build() {
             List<String> missing = new ArrayList<>();
@@ -1403,6 +1436,11 @@ public final class DialerEngine implements AutoCloseable {
             if (pacer != null && (settings.mode() == DialMode.PREVIEW || settings.mode() == DialMode.PROGRESSIVE)) {
                 throw new IllegalStateException("a pacer decides dials in predictive and power modes only, not in "
                         + settings.mode());
+            }
+            if (callerIds != null && settings.callerId().isPresent()) {
+                throw new IllegalStateException("both callerIds (a selector) and the settings' callerId "
+                        + settings.callerId().get() + " were given; the selector's pool has a campaign default"
+                        + " for that");
             }
             if (model == null) {
                 model = PacingModel.withDefaults();

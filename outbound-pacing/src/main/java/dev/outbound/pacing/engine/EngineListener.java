@@ -1,5 +1,6 @@
 package dev.outbound.pacing.engine;
 
+import dev.outbound.core.callerid.CallerIdChoice;
 import dev.outbound.core.lifecycle.Effect;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.Record;
@@ -26,6 +27,19 @@ public interface EngineListener {
      * @param at when
      */
     default void onPlaced(CallId call, Record record, Instant at) {
+    }
+
+    /**
+     * The caller id of a call placed just now was chosen by the engine's
+     * {@linkplain DialerEngine.Builder#callerIds caller-id selector}: the number and why (the
+     * callee's area code, the same region, the campaign default...). Heard right after
+     * {@link #onPlaced}, only when the engine has a selector.
+     *
+     * @param call the call
+     * @param choice the caller id presented and why
+     * @param at when
+     */
+    default void onCallerId(CallId call, CallerIdChoice choice, Instant at) {
     }
 
     /**

@@ -157,7 +157,11 @@ public final class EngineSettings {
         return abandonRule;
     }
 
-    /** @return the caller id presented on every call, or empty for the trunk's default */
+    /**
+     * @return the caller id presented on every call, or empty for the trunk's default; an engine
+     *     with a {@linkplain DialerEngine.Builder#callerIds caller-id selector} chooses per call
+     *     instead, and then this must be empty
+     */
     public Optional<PhoneNumber> callerId() {
         return callerId;
     }

@@ -1,5 +1,6 @@
 package dev.outbound.pacing.engine;
 
+import dev.outbound.core.callerid.CallerIdSelector;
 import dev.outbound.core.compliance.CallVerdict;
 import dev.outbound.core.lifecycle.DialingRules;
 import dev.outbound.core.lifecycle.Disposition;
@@ -72,6 +73,8 @@ final class EngineHarness {
     DialingRules rules = DialingRules.defaults();
     EngineSettings settings = EngineSettings.defaults();
     DialerEngine engine;
+    /** The engine's caller-id selector; null: none. */
+    CallerIdSelector callerIds;
     /** How long simulated agents take to save a record after a call; null: the test disposes. */
     Function<CallId, Duration> wrapUp = id -> Duration.ZERO;
 
@@ -161,6 +164,9 @@ final class EngineHarness {
                 .listener(new Listener());
         if (pacer != null) {
             b.pacer(pacer);
+        }
+        if (callerIds != null) {
+            b.callerIds(callerIds);
         }
         engine = b.build();
         return engine;

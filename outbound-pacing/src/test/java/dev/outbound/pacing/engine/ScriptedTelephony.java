@@ -24,6 +24,8 @@ final class ScriptedTelephony implements Telephony {
     private final VirtualTime time;
     final Map<CallId, CallListener> listeners = new LinkedHashMap<>();
     final List<CallId> calls = new ArrayList<>();
+    /** The requests placed, in order: {@code requests.get(n - 1)} is {@code call(n)}'s. */
+    final List<CallRequest> requests = new ArrayList<>();
     final List<String> actions = new ArrayList<>();
     private final Set<CallId> answered = new HashSet<>();
     private final Set<CallId> ended = new HashSet<>();
@@ -36,6 +38,7 @@ final class ScriptedTelephony implements Telephony {
     public CallId place(CallRequest request, CallListener listener) {
         CallId id = CallId.of("call-" + (calls.size() + 1));
         calls.add(id);
+        requests.add(request);
         listeners.put(id, listener);
         return id;
     }
