@@ -13,4 +13,5 @@ module dev.outbound.csv {
     exports dev.outbound.csv.imports;
     exports dev.outbound.csv.export;
     exports dev.outbound.csv.dnc;
+    exports dev.outbound.csv.did;
 }
