@@ -1,5 +1,7 @@
 package dev.outbound.spi.sip;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.spi.directory.Agent;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The SPI's telephony contract, run against the binding in real time with SIPp as the far end
@@ -20,6 +23,22 @@ class SipTelephonyContractTest extends TelephonyContract {
     protected TelephonyFixture fixture() {
         Sipp.assumeInstalled();
         return new SippFixture();
+    }
+
+    @Test
+    void eachTest_getsItsOwnSippOnItsOwnPort_andClosingTheFixtureStopsIt() {
+        Sipp.assumeInstalled();
+        SippFixture first = new SippFixture();
+        SippFixture second = new SippFixture();
+        try {
+            assertThat(first.far.port()).isNotEqualTo(second.far.port());
+            assertThat(first.far.alive()).isTrue();
+        } finally {
+            first.close();
+            second.close();
+        }
+        assertThat(first.far.alive()).as("SIPp after the fixture closed").isFalse();
+        assertThat(second.far.alive()).as("SIPp after the fixture closed").isFalse();
     }
 
     /** Waits for the bindings closed in the background. */

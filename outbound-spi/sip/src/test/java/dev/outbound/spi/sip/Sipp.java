@@ -100,6 +100,11 @@ final class Sipp implements AutoCloseable {
         return port;
     }
 
+    /** @return whether the SIPp process is still running */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /**
      * Waits for SIPp to finish its calls.
      *
