@@ -2,6 +2,7 @@ package dev.outbound.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.spi.sip.sipp.Sipp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

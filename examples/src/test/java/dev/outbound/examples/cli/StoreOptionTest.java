@@ -7,6 +7,7 @@ import dev.outbound.core.record.CampaignId;
 import dev.outbound.core.record.CustomerRef;
 import dev.outbound.core.record.RecordStatus;
 import dev.outbound.spi.jdbc.PostgresRecordStore;
+import dev.outbound.spi.sip.sipp.Sipp;
 import dev.outbound.spi.store.RecordKey;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

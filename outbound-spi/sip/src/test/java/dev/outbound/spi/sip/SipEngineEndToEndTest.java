@@ -20,6 +20,7 @@ import dev.outbound.pacing.engine.EngineSettings;
 import dev.outbound.spi.directory.Agent;
 import dev.outbound.spi.memory.InMemoryAgentRouting;
 import dev.outbound.spi.memory.InMemoryRecordStore;
+import dev.outbound.spi.sip.sipp.Sipp;
 import dev.outbound.spi.store.UpsertMode;
 import dev.outbound.spi.telephony.CallId;
 import dev.outbound.spi.time.RealTimeScheduler;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.spi.directory.Agent;
+import dev.outbound.spi.sip.sipp.Sipp;
 import dev.outbound.spi.telephony.Telephony;
 import dev.outbound.spi.testkit.TelephonyContract;
 import dev.outbound.spi.testkit.TelephonyFixture;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.CampaignId;
+import dev.outbound.spi.sip.sipp.Sipp;
 import dev.outbound.spi.telephony.CallRequest;
 import java.io.File;
 import java.nio.file.Path;

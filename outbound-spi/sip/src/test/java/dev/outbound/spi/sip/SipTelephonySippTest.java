@@ -6,6 +6,7 @@ import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CampaignId;
 import dev.outbound.spi.directory.Agent;
+import dev.outbound.spi.sip.sipp.Sipp;
 import dev.outbound.spi.telephony.CallEvent;
 import dev.outbound.spi.telephony.CallId;
 import dev.outbound.spi.telephony.CallRequest;

@@ -1,9 +1,8 @@
-package dev.outbound.examples.cli;
-
-import dev.outbound.spi.sip.SipTransport;
+package dev.outbound.spi.sip.sipp;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.outbound.spi.sip.SipTransport;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * (A copy of the SIP binding's test helper.) A SIPp process playing the far end of a scenario from {@code src/test/resources/sipp}, on
+ * Test support shared through this module's test jar (the examples' tests use it too): a SIPp
+ * process playing the far end of a scenario from {@code src/test/resources/sipp}, on
  * 127.0.0.1 and a free port, logging every message it sends and receives.
  */
-final class Sipp implements AutoCloseable {
+public final class Sipp implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path messageLog;
@@ -39,7 +39,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** Skips the calling test when sipp is missing, unless OUTBOUND_REQUIRE_SIPP=1 makes that a failure. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         if (installed()) {
             return;
         }
@@ -50,7 +50,7 @@ final class Sipp implements AutoCloseable {
         Assumptions.abort(message);
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -71,7 +71,7 @@ final class Sipp implements AutoCloseable {
      * @param calls how many calls it serves before it exits
      * @return the running SIPp, listening
      */
-    static Sipp uas(String scenario, SipTransport transport, int calls) {
+    public static Sipp uas(String scenario, SipTransport transport, int calls) {
         try {
             Path dir = Files.createTempDirectory("sipp-");
             Path file = dir.resolve(scenario);
@@ -98,8 +98,13 @@ final class Sipp implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    /** @return whether the SIPp process is still running */
+    public boolean alive() {
+        return process.isAlive();
     }
 
     /**
@@ -108,7 +113,7 @@ final class Sipp implements AutoCloseable {
      * @param limit how long at most
      * @return its exit code: 0 when every call ran through the scenario
      */
-    int awaitExit(Duration limit) {
+    public int awaitExit(Duration limit) {
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -122,7 +127,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** @return everything SIPp logged */
-    String messages() {
+    public String messages() {
         try {
             return Files.exists(messageLog) ? Files.readString(messageLog, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
@@ -131,17 +136,17 @@ final class Sipp implements AutoCloseable {
     }
 
     /** @return the messages SIPp received, each as its text, in order */
-    List<String> received() {
+    public List<String> received() {
         return messages(" message received");
     }
 
     /** @return the messages SIPp sent, each as its text, in order */
-    List<String> sent() {
+    public List<String> sent() {
         return messages(" message sent");
     }
 
     /** @return the start lines' first words of the messages SIPp received: INVITE, ACK, SIP/2.0 200... */
-    List<String> receivedStartLines() {
+    public List<String> receivedStartLines() {
         List<String> lines = new ArrayList<>();
         for (String m : received()) {
             String first = m.lines().findFirst().orElse("");
@@ -185,7 +190,7 @@ final class Sipp implements AutoCloseable {
         }
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
@@ -208,7 +213,7 @@ final class Sipp implements AutoCloseable {
         fail("sipp did not listen on port " + port + " within 5 s; see " + dir);
     }
 
-    static int freePort(SipTransport transport) throws IOException {
+    public static int freePort(SipTransport transport) throws IOException {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         // A port free for both, so a later TCP or UDP use of it cannot clash.
         for (int attempt = 0; attempt < 50; attempt++) {
