@@ -116,6 +116,16 @@ public record PacingSettings(DialMode mode, double ratio, Duration formLoad, Dur
                 Duration.ofSeconds(2), 0.0);
     }
 
+    /**
+     * @param value the mode to dial in
+     * @return these settings with that mode
+     */
+    public PacingSettings withMode(DialMode value) {
+        return new PacingSettings(value, ratio, formLoad, pauseAfterAnswered, pauseAfterUnanswered, ringTimeout,
+                maxLines, maxCallsPerAgent, abandonRule, abandonTarget, abandonWindow, connectLimit,
+                amdFalsePositiveRate);
+    }
+
     private static void within(String field, Duration value, Duration min, Duration max) {
         Objects.requireNonNull(value, field);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {

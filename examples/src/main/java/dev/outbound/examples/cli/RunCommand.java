@@ -135,10 +135,7 @@ final class RunCommand implements Callable<Integer> {
         PacingSettings p = c.pacing();
         DialMode dialMode = mode.map(RunCommand::mode).orElse(
                 p.mode() == DialMode.PREDICTIVE || p.mode() == DialMode.PROGRESSIVE ? p.mode() : DialMode.PROGRESSIVE);
-        PacingSettings pacing = new PacingSettings(dialMode, p.ratio(), p.formLoad(), p.pauseAfterAnswered(),
-                p.pauseAfterUnanswered(), p.ringTimeout(), p.maxLines(), p.maxCallsPerAgent(), p.abandonRule(),
-                p.abandonTarget(), p.abandonWindow(), p.connectLimit(), p.amdFalsePositiveRate());
-        EngineSettings settings = EngineSettingsMapping.engineSettings(pacing, caller);
+        EngineSettings settings = EngineSettingsMapping.engineSettings(p.withMode(dialMode), caller);
         ZoneId zone = c.defaultZone().orElse(ZoneId.of("UTC"));
 
         try (OutboundServices services = store.isPresent() ? Stores.open(store) : null;

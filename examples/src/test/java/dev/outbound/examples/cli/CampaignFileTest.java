@@ -85,6 +85,15 @@ class CampaignFileTest {
     }
 
     @Test
+    void pacingWithMode_changesTheModeOnly() {
+        PacingSettings p = CampaignFile.read(EXAMPLE).pacing();
+        PacingSettings progressive = p.withMode(DialMode.PROGRESSIVE);
+
+        assertThat(progressive.mode()).isEqualTo(DialMode.PROGRESSIVE);
+        assertThat(progressive.withMode(p.mode())).isEqualTo(p);
+    }
+
+    @Test
     void exampleFile_parsesToWhatItSays() {
         CampaignFile c = CampaignFile.read(EXAMPLE);
 
