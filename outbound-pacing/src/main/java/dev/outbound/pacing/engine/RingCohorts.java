@@ -53,24 +53,8 @@ final class RingCohorts {
         }
     }
 
-    /** @return outcomes waiting for their cohort */
-    int pending() {
-        return pending.size();
-    }
-
-    private static final class Outcome implements Comparable<Outcome> {
-        final Instant placedAt;
-        final Duration ring;
-        final boolean answered;
-        final long sequence;
-
-        Outcome(Instant placedAt, Duration ring, boolean answered, long sequence) {
-            this.placedAt = placedAt;
-            this.ring = ring;
-            this.answered = answered;
-            this.sequence = sequence;
-        }
-
+    private record Outcome(Instant placedAt, Duration ring, boolean answered, long sequence)
+            implements Comparable<Outcome> {
         @Override
         public int compareTo(Outcome o) {
             int c = placedAt.compareTo(o.placedAt);
