@@ -123,6 +123,9 @@ public final class DialerEngine implements AutoCloseable {
     private final Optional<CallerIdSelector> callerIds;
     private final Mailbox mailbox;
     private final Context context = new Context();
+    /** Half of each lease term, worked out once: {@link Duration#dividedBy(long)} is costly per tick. */
+    private final Duration halfLease;
+    private final Duration halfAnsweredLease;
 
     private final Map<AgentEmail, Seat> seats = new LinkedHashMap<>();
     private final Map<CallId, LiveCall> calls = new LinkedHashMap<>();
@@ -160,6 +163,8 @@ public final class DialerEngine implements AutoCloseable {
         this.scheduler = b.scheduler;
         this.clock = b.scheduler.clock();
         this.settings = b.settings;
+        this.halfLease = settings.leaseFor().dividedBy(2);
+        this.halfAnsweredLease = settings.answeredLease().dividedBy(2);
         this.model = b.model;
         this.cohorts = new RingCohorts(b.model, b.settings.ringTimeout());
         this.ledger = AbandonLedger.of(b.settings.abandonRule());
@@ -487,9 +492,12 @@ public final class DialerEngine implements AutoCloseable {
      * one term without another node claiming the record.
      */
     private void renewLeases(Instant now) {
+        Instant ringingBefore = now.plus(halfLease);
+        Instant answeredBefore = now.plus(halfAnsweredLease);
         for (LiveCall c : inCall.values()) {
-            Duration term = c.answeredAt != null ? settings.answeredLease() : settings.leaseFor();
-            if (c.lease.expiresAt().isBefore(now.plus(term.dividedBy(2)))) {
+            boolean answered = c.answeredAt != null;
+            if (c.lease.expiresAt().isBefore(answered ? answeredBefore : ringingBefore)) {
+                Duration term = answered ? settings.answeredLease() : settings.leaseFor();
                 try {
                     c.lease = store.renew(c.lease, now, term);
                 } catch (RuntimeException e) {
