@@ -164,8 +164,36 @@ public final class AnswerModel {
      * j = 1 .. out.length: {@link #answeredWithin(double, double)} at each step, sharing the work
      * that does not depend on the step.
      */
-    void answeredBySteps(double elapsed, double step, double[] out) {
+    /**
+     * While the model has less evidence than {@value #CAUTIOUS_DIALS} dials, it predicts answers
+     * at the upper end of the answer probability's confidence interval, this many standard
+     * errors above the estimate.
+     */
+    static final double CAUTION_ERRORS = 2;
+
+    /** The evidence, in dials, above which predictions use the estimate itself. */
+    public static final int CAUTIOUS_DIALS = 300;
+
+    /**
+     * The answer probability that predictions use: the estimate, or while the evidence is under
+     * {@value #CAUTIOUS_DIALS} dials, the estimate plus two standard errors. Too low an estimate
+     * makes the pacer dial too many calls, and the first cohort's estimate can be far off: in
+     * the standard model's 20 agents at p = 0.25, the first minute's over-dialling abandoned 7
+     * of 28 answers and kept the campaign near progressive for the next half hour.
+     *
+     * @return the answer probability used for predictions, from 0 to 1
+     */
+    public double predictedAnswerProbability() {
         double p = answerProbability();
+        double n = weight();
+        if (n >= CAUTIOUS_DIALS) {
+            return p;
+        }
+        return Math.min(1, p + CAUTION_ERRORS * Math.sqrt(p * (1 - p) / n));
+    }
+
+    void answeredBySteps(double elapsed, double step, double[] out) {
+        double p = predictedAnswerProbability();
         double sa = ringToAnswer.survival(elapsed);
         double denominator = p * sa + (1 - p) * unansweredSurvival(elapsed);
         if (denominator <= 0) {
@@ -181,7 +209,7 @@ public final class AnswerModel {
     }
 
     double answeredWithin(double elapsed, double ahead) {
-        double p = answerProbability();
+        double p = predictedAnswerProbability();
         double sa = ringToAnswer.survival(elapsed);
         double denominator = p * sa + (1 - p) * unansweredSurvival(elapsed);
         if (denominator <= 0) {

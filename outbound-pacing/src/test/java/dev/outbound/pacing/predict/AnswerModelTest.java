@@ -37,8 +37,46 @@ class AnswerModelTest {
     void coldStart_answerProbabilityIsThePrior() {
         AnswerModel model = AnswerModel.withPriors(500, 200);
         assertThat(model.answerProbability()).isEqualTo(0.3);
-        // Within 10 minutes every call has been answered or not: the prior answer probability.
-        assertThat(model.answeredWithin(Duration.ZERO, Duration.ofMinutes(10))).isCloseTo(0.3, within(1e-6));
+        // Within 10 minutes every call has been answered or not: the predicted answer probability,
+        // which on the prior's 2 dials is cautious: 0.3 + 2 sqrt(0.3 * 0.7 / 2) = 0.94807.
+        assertThat(model.answeredWithin(Duration.ZERO, Duration.ofMinutes(10))).isCloseTo(0.94807, within(1e-5));
+    }
+
+    @Test
+    void predictedAnswerProbability_thinEvidence_twoStandardErrorsAboveTheEstimate() {
+        AnswerModel model = AnswerModel.withPriors(1_000_000_000, 1_000_000_000);
+        for (int i = 0; i < 20; i++) {
+            if (i < 3) {
+                model.answered(Duration.ofSeconds(8));
+            } else {
+                model.unanswered(Duration.ofSeconds(25));
+            }
+        }
+        // 0.6 + 3 answers over 2 + 20 dials: p = 3.6 / 22 = 0.163636; standard error
+        // sqrt(0.163636 * 0.836364 / 22) = 0.078873; predicted 0.163636 + 2 * 0.078873 = 0.321382.
+        assertThat(model.answerProbability()).isCloseTo(0.163636, within(1e-6));
+        assertThat(model.predictedAnswerProbability()).isCloseTo(0.321382, within(1e-5));
+        assertThat(model.answeredWithin(Duration.ZERO, Duration.ofMinutes(10))).isCloseTo(0.321382, within(1e-5));
+    }
+
+    @Test
+    void predictedAnswerProbability_fromThreeHundredDials_isTheEstimate() {
+        AnswerModel model = AnswerModel.withPriors(1_000_000_000, 1_000_000_000);
+        for (int i = 0; i < 297; i++) {
+            if (i % 4 == 0) {
+                model.answered(Duration.ofSeconds(8));
+            } else {
+                model.unanswered(Duration.ofSeconds(25));
+            }
+        }
+        // 299 dials of evidence: still cautious.
+        assertThat(model.predictedAnswerProbability()).isGreaterThan(model.answerProbability() + 0.04);
+        model.unanswered(Duration.ofSeconds(25));
+        model.unanswered(Duration.ofSeconds(25));
+        // 301 dials (less what a memory of a billion forgets): 0.6 + 75 answers over 301.
+        assertThat(model.weight()).isCloseTo(301, within(1e-3)).isGreaterThan(300);
+        assertThat(model.predictedAnswerProbability()).isEqualTo(model.answerProbability());
+        assertThat(model.answerProbability()).isCloseTo(75.6 / 301, within(1e-6));
     }
 
     @Test
