@@ -78,6 +78,23 @@ public interface EngineListener {
     }
 
     /**
+     * An agent's disposition was refused: it breaks the campaign's
+     * {@link dev.outbound.core.lifecycle.DispositionRules} (a required field left empty, a next
+     * call missing, a change of user the campaign does not allow). Nothing was written; the agent
+     * stays in wrap-up with the call, and saves again with {@link DialerEngine#dispose}. The
+     * {@link java.util.concurrent.CompletionStage} that {@code dispose} returned completes with the
+     * same refusal.
+     *
+     * @param agent the agent
+     * @param record the record after the call, still waiting for the disposition
+     * @param refusal every problem, each missing field by name
+     * @param at when it was refused
+     */
+    default void onDispositionRefused(AgentEmail agent, Record record,
+            dev.outbound.core.lifecycle.DispositionRefusedException refusal, Instant at) {
+    }
+
+    /**
      * The answer to {@link DialerEngine#requestPreview}: a record loaded for the agent in preview
      * mode, which the agent dials with {@link DialerEngine#dialPreview} or gives back with
      * {@link DialerEngine#skipPreview}; or empty when none is due for them.
