@@ -57,6 +57,26 @@ public final class DispositionRules {
         return Optional.ofNullable(codes.get(Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * The disposition an agent who fills nothing in can save: the campaign's first wrap code that
+     * requires no field and no next call, or no wrap code at all when the campaign defines none.
+     * What simulated agents save.
+     *
+     * @param at when it is saved
+     * @param agent who saves it
+     * @return that disposition, or empty when every wrap code of the campaign requires a field
+     *     or a next call
+     */
+    public Optional<Disposition> plain(java.time.Instant at, AgentEmail agent) {
+        Disposition none = Disposition.of(at, agent);
+        if (codes.isEmpty()) {
+            return Optional.of(none);
+        }
+        return codes.values().stream()
+                .filter(c -> c.requiredFields().isEmpty() && c.nextCall() != WrapCode.NextCall.REQUIRED)
+                .findFirst().map(c -> none.withWrapCode(c.name()));
+    }
+
     /** @return whether an agent may pass a record to another one (seed 001's Change user) */
     public boolean allowChangeUser() {
         return allowChangeUser;

@@ -286,6 +286,16 @@ class DispositionRulesTest {
     }
 
     @Test
+    void plain_firstCodeAskingForNothing_whatSimulatedAgentsSave() {
+        // Sale requires fields and Call again a next call; No decision asks for nothing.
+        assertThat(RULES.plain(hours(1), ANN)).contains(Disposition.of(hours(1), ANN).withWrapCode("No decision"));
+        assertThat(DispositionRules.none().plain(hours(1), ANN)).contains(Disposition.of(hours(1), ANN));
+        DispositionRules demanding = DispositionRules.newBuilder().code(WrapCode.callAgain("Again"))
+                .code(WrapCode.completing("Sale").requiring("email")).build();
+        assertThat(demanding.plain(hours(1), ANN)).isEmpty();
+    }
+
+    @Test
     void disposition_oldConstructor_noFormValuesNoNewUser() {
         Disposition d = new Disposition(hours(1), ANN, Optional.of("x"), Optional.empty());
         assertThat(d.fields().isEmpty()).isTrue();
