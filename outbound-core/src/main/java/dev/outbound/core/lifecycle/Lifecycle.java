@@ -1,9 +1,11 @@
 package dev.outbound.core.lifecycle;
 
+import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.Callback;
 import dev.outbound.core.record.Record;
 import dev.outbound.core.record.RecordStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -159,7 +161,7 @@ public final class Lifecycle {
      * @param disposition what the agent saved, or the correction
      * @return the problems, each missing field by name; empty when it may be saved
      */
-    public java.util.List<DispositionProblem> checkDisposition(Record record, Disposition disposition) {
+    public List<DispositionProblem> checkDisposition(Record record, Disposition disposition) {
         return rules.dispositions().check(Objects.requireNonNull(record, "record"),
                 Objects.requireNonNull(disposition, "disposition"));
     }
@@ -197,7 +199,7 @@ public final class Lifecycle {
      * @throws DispositionRefusedException if the campaign does not allow Change user, or the
      *     record's callback is for another agent than {@code to}
      */
-    public Record changeUser(Record record, dev.outbound.core.record.AgentEmail to, Instant at) {
+    public Record changeUser(Record record, AgentEmail to, Instant at) {
         return outcomes.changeUser(Objects.requireNonNull(record, "record"), Objects.requireNonNull(to, "to"),
                 Objects.requireNonNull(at, "at"));
     }

@@ -1,6 +1,7 @@
 package dev.outbound.pacing.engine;
 
 import dev.outbound.core.callerid.CallerIdChoice;
+import dev.outbound.core.lifecycle.DispositionRefusedException;
 import dev.outbound.core.lifecycle.Effect;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.Record;
@@ -91,7 +92,7 @@ public interface EngineListener {
      * @param at when it was refused
      */
     default void onDispositionRefused(AgentEmail agent, Record record,
-            dev.outbound.core.lifecycle.DispositionRefusedException refusal, Instant at) {
+            DispositionRefusedException refusal, Instant at) {
     }
 
     /**
