@@ -372,7 +372,8 @@ public final class CampaignFile {
         private static final List<String> TOP = List.of("id", "region", "defaultZone", "hours", "fieldHours",
                 "closedDates", "regionRules", "dnc", "lists", "weightedLists", "maxRepeatAttempts", "attemptDelays",
                 "treatments", "numberFailureLimit", "maxCallsPerRecordPerDay", "maxCallsPerNumberPerDay",
-                "abandonQuietPeriod", "contactTimeout", "callbackDelayedAfter", "searchHorizon", "pacing");
+                "abandonQuietPeriod", "contactTimeout", "callbackDelayedAfter", "searchHorizon", "pacing",
+                "dispositions");
         private static final List<String> PACING = List.of("mode", "ratio", "formLoad", "pauseAfterAnswered",
                 "pauseAfterUnanswered", "ringTimeout", "maxLines", "maxCallsPerAgent", "abandonRule", "abandonTarget",
                 "abandonWindow", "connectLimit", "amdFalsePositiveRate");
@@ -467,6 +468,9 @@ public final class CampaignFile {
             if (s.containsKey("callbackDelayedAfter")) {
                 Node n = s.get("callbackDelayedAfter");
                 n.checked(() -> rules.callbackDelayedAfter(n.duration()));
+            }
+            if (s.containsKey("dispositions")) {
+                rules.dispositions(CampaignDispositions.read(file, "dispositions", s.get("dispositions").value));
             }
             PacingSettings pacing = s.containsKey("pacing") ? pacing(s.get("pacing")) : PacingSettings.defaults();
             return new CampaignFile(Optional.of(path), id, region, zone, rules.build(), pacing);

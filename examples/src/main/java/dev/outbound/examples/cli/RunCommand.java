@@ -1,6 +1,5 @@
 package dev.outbound.examples.cli;
 
-import dev.outbound.core.lifecycle.Disposition;
 import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.Record;
@@ -132,6 +131,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Optional<PhoneNumber> caller = callerId.map(RunCommand::callerId);
         CampaignFile c = campaign.map(CampaignFile::read).orElse(CampaignFile.defaults());
+        if (c.rules().dispositions().plain(Instant.EPOCH, AgentEmail.of("check@example.com")).isEmpty()) {
+            throw new IllegalArgumentException("run's agents save without filling the form in: the campaign needs a "
+                    + "wrap code that requires no field and no next call");
+        }
         PacingSettings p = c.pacing();
         DialMode dialMode = mode.map(RunCommand::mode).orElse(
                 p.mode() == DialMode.PREDICTIVE || p.mode() == DialMode.PROGRESSIVE ? p.mode() : DialMode.PROGRESSIVE);
@@ -172,8 +175,9 @@ final class RunCommand implements Callable<Integer> {
 
                 @Override
                 public void onWrapUp(CallId call, AgentEmail agent, Record record, Instant at) {
-                    scheduler.schedule(at, () -> engine[0].dispose(agent, Disposition.of(scheduler.clock().instant(),
-                            agent)));
+                    // The agents save the campaign's first wrap code that asks for nothing (checked above).
+                    scheduler.schedule(at, () -> engine[0].dispose(agent, c.rules().dispositions()
+                            .plain(scheduler.clock().instant(), agent).orElseThrow()));
                 }
 
                 @Override

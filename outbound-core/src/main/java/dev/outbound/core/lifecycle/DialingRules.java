@@ -15,7 +15,8 @@ import java.util.OptionalInt;
  * Do-Not-Call), the lists, max repeat attempts and attempt delays (seed 001), the treatment of
  * each call result, the per-number failure limit (seed 003), rolling call caps, the quiet period
  * after an abandoned call, the contact timeout (seed 001) and the callback delay threshold (seed
- * 003). Immutable; every setting has a default, listed on its builder method.
+ * 003), and the dispositions agents may save (wrap codes, Change user). Immutable; every setting
+ * has a default, listed on its builder method.
  */
 public final class DialingRules {
     private final CallingPolicy policy;
@@ -30,6 +31,7 @@ public final class DialingRules {
     private final Duration abandonQuietPeriod;
     private final Duration contactTimeout;
     private final Duration callbackDelayedAfter;
+    private final DispositionRules dispositions;
 
     private DialingRules(Builder b) {
         this.policy = b.policy;
@@ -45,6 +47,7 @@ public final class DialingRules {
         this.abandonQuietPeriod = b.abandonQuietPeriod;
         this.contactTimeout = b.contactTimeout;
         this.callbackDelayedAfter = b.callbackDelayedAfter;
+        this.dispositions = b.dispositions;
     }
 
     /** The treatment of each result unless the campaign sets another. */
@@ -154,6 +157,11 @@ public final class DialingRules {
         return callbackDelayedAfter;
     }
 
+    /** @return the campaign's wrap codes and whether Change user is allowed */
+    public DispositionRules dispositions() {
+        return dispositions;
+    }
+
     /**
      * @return the longest window the lifecycle looks back over: what a record's recent calls must
      *     cover
@@ -169,7 +177,8 @@ public final class DialingRules {
                 + ", treatments=" + treatments + ", numberFailureLimit=" + numberFailureLimit
                 + ", maxCallsPerRecordPerDay=" + maxCallsPerRecordPerDay + ", maxCallsPerNumberPerDay="
                 + maxCallsPerNumberPerDay + ", abandonQuietPeriod=" + abandonQuietPeriod + ", contactTimeout="
-                + contactTimeout + ", callbackDelayedAfter=" + callbackDelayedAfter + ", lists=" + lists + "]";
+                + contactTimeout + ", callbackDelayedAfter=" + callbackDelayedAfter + ", lists=" + lists
+                + (dispositions.equals(DispositionRules.none()) ? "" : ", dispositions=" + dispositions) + "]";
     }
 
     /** Builds {@link DialingRules}. Setting a value twice is refused, so that no setting is silently lost. */
@@ -185,6 +194,7 @@ public final class DialingRules {
         private Duration abandonQuietPeriod = Duration.ofHours(72);
         private Duration contactTimeout = Duration.ofMinutes(15);
         private Duration callbackDelayedAfter = Duration.ofMinutes(15);
+        private DispositionRules dispositions = DispositionRules.none();
         private final java.util.Set<String> set = new java.util.HashSet<>();
 
         private Builder() {
@@ -320,6 +330,17 @@ public final class DialingRules {
         public Builder callbackDelayedAfter(Duration threshold) {
             once("callbackDelayedAfter");
             this.callbackDelayedAfter = bounded("callbackDelayedAfter", threshold, Duration.ofDays(7));
+            return this;
+        }
+
+        /**
+         * @param rules the wrap codes agents choose from and whether Change user is allowed;
+         *     default {@link DispositionRules#none()}: any wrap code or none, Change user off
+         * @return this builder
+         */
+        public Builder dispositions(DispositionRules rules) {
+            once("dispositions");
+            this.dispositions = Objects.requireNonNull(rules, "rules");
             return this;
         }
 

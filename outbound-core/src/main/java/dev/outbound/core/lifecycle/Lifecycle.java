@@ -1,9 +1,11 @@
 package dev.outbound.core.lifecycle;
 
+import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.Callback;
 import dev.outbound.core.record.Record;
 import dev.outbound.core.record.RecordStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -130,16 +132,76 @@ public final class Lifecycle {
     }
 
     /**
-     * Applies what an agent saved after a call: a next call makes a callback, none finishes the
-     * record (seed 001).
+     * Applies what an agent saved after a call. The campaign's {@link DispositionRules} are checked
+     * first ({@link #checkDisposition}); a disposition that breaks them is refused and nothing
+     * changes. The form's values are set on the record's custom fields, and a change of user
+     * (seed 001's Change user) makes that agent the record's user. Then a next call makes a
+     * callback (whose calls are not attempts, seed 001); without one, a wrap code that completes
+     * the record, or any disposition when the campaign defines no wrap codes, finishes it
+     * ({@code DONE}, objective reached, seed 001), and a wrap code that does not complete it hands
+     * it back to the dialer ({@code RESCHEDULED_BY_DIALER}) after the campaign's attempt delay.
      *
-     * @param record the record
+     * @param record the record, in a call ({@code PROCESSING})
      * @param disposition what the agent saved
      * @return the record after it
+     * @throws DispositionRefusedException naming every problem (each missing field by name) when
+     *     the disposition breaks the campaign's rules
+     * @throws IllegalStateException if the record is not {@code PROCESSING}
      */
     public Record dispose(Record record, Disposition disposition) {
         return outcomes.dispose(Objects.requireNonNull(record, "record"),
                 Objects.requireNonNull(disposition, "disposition"));
+    }
+
+    /**
+     * Every way a disposition breaks the campaign's {@link DispositionRules} for a record: what
+     * {@link #dispose} and {@link #correctWrapCode} would refuse, found without changing anything.
+     *
+     * @param record the record
+     * @param disposition what the agent saved, or the correction
+     * @return the problems, each missing field by name; empty when it may be saved
+     */
+    public List<DispositionProblem> checkDisposition(Record record, Disposition disposition) {
+        return rules.dispositions().check(Objects.requireNonNull(record, "record"),
+                Objects.requireNonNull(disposition, "disposition"));
+    }
+
+    /**
+     * Corrects the last wrap code of a record after the fact (seed 004's Edit wrap code): the
+     * correction is checked and applied as {@link #dispose} applies a disposition, except that
+     * the record is not in a call: the new wrap code becomes the record's last, the complete
+     * status follows the code (a completing code finishes the record, one that does not re-opens
+     * it for the dialer), and a next call, which a Callback code requires, replaces any callback
+     * the record had; without one, the record's callback and schedule are cleared. The record's
+     * history is the store's: the host appends an entry saying what was corrected.
+     *
+     * @param record the record, not in a call
+     * @param correction the new wrap code, next call, form values and user; its agent is who
+     *     corrected it, its instant when
+     * @return the record after it
+     * @throws DispositionRefusedException naming every problem when the correction breaks the
+     *     campaign's rules
+     * @throws IllegalStateException if the record is in a call ({@code PROCESSING})
+     */
+    public Record correctWrapCode(Record record, Disposition correction) {
+        return outcomes.correctWrapCode(Objects.requireNonNull(record, "record"),
+                Objects.requireNonNull(correction, "correction"));
+    }
+
+    /**
+     * Passes a record to another agent outside a call (seed 001's Change user): the agent becomes
+     * the record's user, so that the dialer loads it for them. Nothing else changes.
+     *
+     * @param record the record
+     * @param to the agent it is passed to
+     * @param at when
+     * @return the record after it
+     * @throws DispositionRefusedException if the campaign does not allow Change user, or the
+     *     record's callback is for another agent than {@code to}
+     */
+    public Record changeUser(Record record, AgentEmail to, Instant at) {
+        return outcomes.changeUser(Objects.requireNonNull(record, "record"), Objects.requireNonNull(to, "to"),
+                Objects.requireNonNull(at, "at"));
     }
 
     /**

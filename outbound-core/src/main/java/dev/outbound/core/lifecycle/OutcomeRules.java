@@ -2,6 +2,7 @@ package dev.outbound.core.lifecycle;
 
 import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.phone.PhoneState;
+import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CallAttempt;
 import dev.outbound.core.record.CallResult;
 import dev.outbound.core.record.Callback;
@@ -246,17 +247,65 @@ final class OutcomeRules {
                     + record.doneReason().map(d -> " (" + d + ")").orElse("")
                     + ": an agent's disposition applies only to a record in PROCESSING, after its call");
         }
+        return disposed(checked(record, disposition), disposition);
+    }
+
+    Record correctWrapCode(Record record, Disposition correction) {
+        if (record.status() == RecordStatus.PROCESSING) {
+            throw new IllegalStateException("record " + record.ref() + " is in a call (PROCESSING): its wrap code"
+                    + " is set by the agent's disposition after the call, not corrected");
+        }
+        return disposed(checked(record, correction).withScheduledFor(Optional.empty()), correction);
+    }
+
+    Record changeUser(Record record, AgentEmail to, Instant at) {
+        if (!rules.dispositions().allowChangeUser()) {
+            throw new DispositionRefusedException(record.ref(), List.of(new DispositionProblem(
+                    DispositionProblem.Kind.CHANGE_USER_NOT_ALLOWED, "newUser",
+                    "the campaign does not allow passing a record to another agent (Change user), asked for " + to)));
+        }
+        Optional<AgentEmail> callbackAgent = record.callback().flatMap(Callback::agent);
+        if (callbackAgent.isPresent() && !callbackAgent.get().equals(to)) {
+            throw new DispositionRefusedException(record.ref(), List.of(new DispositionProblem(
+                    DispositionProblem.Kind.CALLBACK_AGENT_MISMATCH, "nextCall", "the next call is for "
+                            + callbackAgent.get() + " but the record is passed to " + to)));
+        }
+        return touched(record.withAgent(Optional.of(to)), at);
+    }
+
+    /** Refuses a disposition that breaks the campaign's rules; else sets its form values and user. */
+    private Record checked(Record record, Disposition d) {
+        List<DispositionProblem> problems = rules.dispositions().check(record, d);
+        if (!problems.isEmpty()) {
+            throw new DispositionRefusedException(record.ref(), problems);
+        }
+        Record r = d.fields().isEmpty() ? record : record.withFields(d.fieldsOf(record));
+        return d.newUser().isPresent() ? r.withAgent(d.newUser()) : r;
+    }
+
+    /**
+     * A next call makes a callback; without one, a completing wrap code (or any disposition when
+     * the campaign defines no codes, seed 001) finishes the record, and a code that does not
+     * complete it hands it back to the dialer after the campaign's attempt delay.
+     */
+    private Record disposed(Record record, Disposition disposition) {
         DialProgress progress = record.progress().withWrapCode(disposition.wrapCode());
+        Optional<WrapCode> code = disposition.wrapCode().flatMap(rules.dispositions()::code);
+        Instant at = disposition.at();
         Record r;
         if (disposition.nextCall().isPresent()) {
             // Seed 001: later calls of the callback the agent set are not attempts.
             r = record.withCallback(disposition.nextCall().get())
                     .withStatus(RecordStatus.RESCHEDULED_BY_AGENT)
                     .withProgress(progress.withCountsAttempts(false).withTriedThisRound(Set.of()));
+        } else if (code.isPresent() && !code.get().completes()) {
+            Instant next = at.plus(rules.attemptDelay(progress.repeatAttempts()));
+            r = record.withProgress(progress).withStatus(RecordStatus.RESCHEDULED_BY_DIALER)
+                    .withNextDialableAt(next.isAfter(record.nextDialableAt()) ? next : record.nextDialableAt());
         } else {
             r = record.withProgress(progress).done(DoneReason.OBJECTIVE_REACHED);
         }
-        return touched(r, disposition.at());
+        return touched(r, at);
     }
 
     static Record changeStatus(Record record, RecordStatus status, Instant at) {

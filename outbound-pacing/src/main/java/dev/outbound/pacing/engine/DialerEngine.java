@@ -8,6 +8,7 @@ import dev.outbound.core.lifecycle.DialContext;
 import dev.outbound.core.lifecycle.DialReason;
 import dev.outbound.core.lifecycle.DialingRules;
 import dev.outbound.core.lifecycle.Disposition;
+import dev.outbound.core.lifecycle.DispositionRefusedException;
 import dev.outbound.core.lifecycle.Effect;
 import dev.outbound.core.lifecycle.Lifecycle;
 import dev.outbound.core.lifecycle.Transition;
@@ -29,6 +30,7 @@ import dev.outbound.spi.store.Claim;
 import dev.outbound.spi.store.ClaimRequest;
 import dev.outbound.spi.store.Interaction;
 import dev.outbound.spi.store.Lease;
+import dev.outbound.spi.store.RecordEdits;
 import dev.outbound.spi.store.RecordKey;
 import dev.outbound.spi.store.RecordStore;
 import dev.outbound.spi.telephony.CallEvent;
@@ -47,6 +49,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The dialer: loads a campaign's records in order, decides how many calls to place, places them
@@ -322,16 +326,62 @@ public final class DialerEngine implements AutoCloseable {
     /**
      * Saves what an agent chose after a connected call (seed 001's record form): the record is
      * written with {@link Lifecycle#dispose}, the call's outcome is reported, and the agent rests
-     * for the pause after an answered call, then is available. An agent with no call to save is
-     * reported to {@link EngineListener#onError}.
+     * for the pause after an answered call, then is available.
+     *
+     * <p>A disposition that breaks the campaign's {@link dev.outbound.core.lifecycle.DispositionRules}
+     * (a field its wrap code requires left empty, a next call missing, a change of user the
+     * campaign does not allow) is refused: nothing is written, the agent stays in wrap-up with the
+     * call, the returned stage completes exceptionally with the
+     * {@link DispositionRefusedException} naming every problem, and
+     * {@link EngineListener#onDispositionRefused} is told; the agent saves again. An agent with no
+     * call to save is reported to {@link EngineListener#onError} and the stage completes
+     * exceptionally with that {@link IllegalStateException}. A store that fails the write is
+     * reported to {@code onError}, as for any call's outcome, and the stage still completes with
+     * the record the engine meant to write.
      *
      * @param agent the agent
      * @param disposition what they saved; its agent must be {@code agent}
+     * @return completes, on the engine's mailbox, with the record as written, or exceptionally with
+     *     the refusal
      */
-    public void dispose(AgentEmail agent, Disposition disposition) {
+    public CompletionStage<Record> dispose(AgentEmail agent, Disposition disposition) {
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(disposition, "disposition");
-        mailbox.submit(() -> disposeNow(agent, disposition));
+        CompletableFuture<Record> done = new CompletableFuture<>();
+        mailbox.submit(() -> disposeNow(agent, disposition, done));
+        return done;
+    }
+
+    /**
+     * Corrects the last wrap code of a record outside a call (seed 004's Edit wrap code), in the
+     * engine's record store: see {@link RecordEdits#correctWrapCode}. The record's history gains an
+     * entry saying what was corrected. Runs on the caller's thread; the engine's state is not
+     * involved, and a record in a call is left alone.
+     *
+     * @param key the record's key
+     * @param correction the new wrap code, next call, form values and user; its agent is who
+     *     corrected it, its instant when
+     * @return the record as written
+     * @throws DispositionRefusedException naming every problem; nothing is written
+     * @throws IllegalStateException if the record is in a call
+     */
+    public Record correctWrapCode(RecordKey key, Disposition correction) {
+        return RecordEdits.of(store, lifecycle).correctWrapCode(key, correction);
+    }
+
+    /**
+     * Passes a record to another agent outside a call (seed 001's Change user), in the engine's
+     * record store: see {@link RecordEdits#changeUser}. Within a call, the agent's disposition
+     * does it ({@link Disposition#withNewUser}).
+     *
+     * @param key the record's key
+     * @param to the agent it is passed to
+     * @return the record as written
+     * @throws DispositionRefusedException if the campaign does not allow Change user
+     * @throws IllegalStateException if the record is in a call
+     */
+    public Record changeUser(RecordKey key, AgentEmail to) {
+        return RecordEdits.of(store, lifecycle).changeUser(key, to, clock.instant());
     }
 
     /**
@@ -917,20 +967,35 @@ public final class DialerEngine implements AutoCloseable {
         }
     }
 
-    private void disposeNow(AgentEmail agent, Disposition disposition) {
+    private void disposeNow(AgentEmail agent, Disposition disposition, CompletableFuture<Record> done) {
         Seat seat = seats.get(agent);
         if (seat == null || seat.state != SeatState.WRAP_UP || seat.call == null || seat.call.afterCall == null) {
-            error(new IllegalStateException("agent " + agent + " has no call waiting for a disposition"));
+            IllegalStateException e = new IllegalStateException("agent " + agent + " has no call waiting for a disposition");
+            error(e);
+            done.completeExceptionally(e);
             return;
         }
         LiveCall c = seat.call;
         Instant at = clock.instant();
-        Record saved = lifecycle.dispose(c.afterCall, disposition);
+        Record saved;
+        try {
+            saved = lifecycle.dispose(c.afterCall, disposition);
+        } catch (DispositionRefusedException refused) {
+            // The agent stays in wrap-up with the call and saves again.
+            try {
+                listener.onDispositionRefused(agent, c.afterCall, refused, at);
+            } catch (RuntimeException e) {
+                error(e);
+            }
+            done.completeExceptionally(refused);
+            return;
+        }
         write(c, saved, interaction(c, CallResult.HUMAN_ANSWER, at, disposition.wrapCode()), at);
         model.wrapped(nonNegative(Duration.between(c.endedAt, at)));
         finish(c, Optional.of(CallResult.HUMAN_ANSWER), at);
         seat.call = null;
         afterOwnCall(seat, at, settings.pauseAfterAnswered());
+        done.complete(saved);
     }
 
     private void write(LiveCall c, Record updated, Interaction interaction, Instant at) {

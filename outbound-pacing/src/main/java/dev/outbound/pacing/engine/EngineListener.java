@@ -1,6 +1,7 @@
 package dev.outbound.pacing.engine;
 
 import dev.outbound.core.callerid.CallerIdChoice;
+import dev.outbound.core.lifecycle.DispositionRefusedException;
 import dev.outbound.core.lifecycle.Effect;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.Record;
@@ -75,6 +76,23 @@ public interface EngineListener {
      * @param at when the call ended
      */
     default void onWrapUp(CallId call, AgentEmail agent, Record record, Instant at) {
+    }
+
+    /**
+     * An agent's disposition was refused: it breaks the campaign's
+     * {@link dev.outbound.core.lifecycle.DispositionRules} (a required field left empty, a next
+     * call missing, a change of user the campaign does not allow). Nothing was written; the agent
+     * stays in wrap-up with the call, and saves again with {@link DialerEngine#dispose}. The
+     * {@link java.util.concurrent.CompletionStage} that {@code dispose} returned completes with the
+     * same refusal.
+     *
+     * @param agent the agent
+     * @param record the record after the call, still waiting for the disposition
+     * @param refusal every problem, each missing field by name
+     * @param at when it was refused
+     */
+    default void onDispositionRefused(AgentEmail agent, Record record,
+            DispositionRefusedException refusal, Instant at) {
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.outbound.pacing.sim;
 
 import dev.outbound.core.InvalidValueException;
 import dev.outbound.core.lifecycle.DialingRules;
-import dev.outbound.core.lifecycle.Disposition;
 import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.CampaignId;
@@ -119,10 +118,17 @@ public final class Simulation {
         DialerEngine[] holder = new DialerEngine[1];
         List<String> errors = new ArrayList<>();
         Duration wrap = model.wrapUp();
+        if (rules.dispositions().plain(start, AgentEmail.of("check@example.com")).isEmpty()) {
+            throw new IllegalArgumentException("simulated agents save without filling the form in: the campaign needs "
+                    + "a wrap code that requires no field and no next call (its codes: " + rules.dispositions().codes()
+                    + ")");
+        }
         EngineListener agents = new EngineListener() {
             @Override
             public void onWrapUp(CallId call, AgentEmail agent, Record record, Instant at) {
-                time.schedule(at.plus(wrap), () -> holder[0].dispose(agent, Disposition.of(time.now(), agent)));
+                // Simulated agents save the campaign's first wrap code that asks for nothing.
+                time.schedule(at.plus(wrap), () -> holder[0].dispose(agent,
+                        rules.dispositions().plain(time.now(), agent).orElseThrow()));
             }
 
             @Override

@@ -93,6 +93,7 @@ final class EngineHarness {
     final List<Connected> connected = new ArrayList<>();
     final List<Previewed> previews = new ArrayList<>();
     final List<Effect> effects = new ArrayList<>();
+    final List<dev.outbound.core.lifecycle.DispositionRefusedException> refusals = new ArrayList<>();
     private long seq;
 
     record Placed(CallId id, RecordKey key, PhoneNumber number, Instant at) {
@@ -330,6 +331,12 @@ final class EngineHarness {
         public void onAbandoned(CallId call, Record record, Instant at) {
             abandonedSeq.put(call, ++seq);
             abandonedAt.put(call, at);
+        }
+
+        @Override
+        public void onDispositionRefused(AgentEmail agent, Record record,
+                dev.outbound.core.lifecycle.DispositionRefusedException refusal, Instant at) {
+            refusals.add(refusal);
         }
 
         @Override

@@ -1,8 +1,12 @@
 package dev.outbound.pacing.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.outbound.core.lifecycle.DialingRules;
+import dev.outbound.core.lifecycle.DispositionRules;
+import dev.outbound.core.lifecycle.WrapCode;
 import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.pacing.engine.DialMode;
 import dev.outbound.pacing.engine.EngineSettings;
@@ -54,6 +58,27 @@ class SimulationTest {
                 .isLessThanOrEqualTo(0.03));
         assertThat(r.report().counts().abandoned()).as("it still dials predictively").isPositive();
         assertThat(r.report().occupancy()).as("progressive gives about 65%").isGreaterThan(0.8);
+    }
+
+    @Test
+    void campaignWithWrapCodes_simulatedAgentsSaveTheFirstCodeAskingForNothing_noRefusals() {
+        DialingRules rules = DialingRules.newBuilder().dispositions(DispositionRules.newBuilder()
+                .code(WrapCode.completing("Sale").requiring("email")).code(WrapCode.of("No decision")).build())
+                .build();
+        Simulation.Result r = Simulation.newBuilder(HALF_HOUR).seed(3).rules(rules).build().run();
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.report().counts().liveAnswers()).isGreaterThan(0);
+    }
+
+    @Test
+    void campaignWhoseEveryWrapCodeAsksForSomething_refusedBeforeTheRun() {
+        DialingRules rules = DialingRules.newBuilder().dispositions(DispositionRules.newBuilder()
+                .code(WrapCode.callAgain("Call again")).build()).build();
+
+        assertThatThrownBy(() -> Simulation.newBuilder(HALF_HOUR).seed(3).rules(rules).build().run())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the campaign needs a wrap code that requires no field and no next call");
     }
 
     @Test
