@@ -12,4 +12,7 @@ module dev.outbound.examples {
 
     // picocli fills the commands' fields by reflection.
     opens dev.outbound.examples.cli to info.picocli;
+
+    // import-dids and the dialing commands look up a DID store for --store.
+    uses dev.outbound.spi.OutboundProvider;
 }

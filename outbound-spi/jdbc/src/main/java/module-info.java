@@ -1,5 +1,6 @@
 /**
- * The PostgreSQL binding of Outbound's record store: {@link dev.outbound.spi.jdbc.PostgresRecordStore}.
+ * The PostgreSQL binding of Outbound's record store, {@link dev.outbound.spi.jdbc.PostgresRecordStore}, and of
+ * its caller-id pools, {@link dev.outbound.spi.jdbc.PostgresDidStore}.
  */
 module dev.outbound.spi.jdbc {
     requires transitive dev.outbound.spi;

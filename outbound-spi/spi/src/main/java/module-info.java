@@ -15,6 +15,7 @@ module dev.outbound.spi {
     exports dev.outbound.spi.time;
     exports dev.outbound.spi.memory;
     exports dev.outbound.spi.simulation;
+    exports dev.outbound.spi.callerid;
 
     uses dev.outbound.spi.OutboundProvider;
 }

@@ -71,6 +71,8 @@ public final class CampaignFile {
     private final Optional<ZoneId> defaultZone;
     private final DialingRules rules;
     private final PacingSettings pacing;
+    /** Set once by the reader, before the campaign is handed out. */
+    private Optional<CampaignCallerIds> callerIds = Optional.empty();
 
     private CampaignFile(Optional<Path> source, CampaignId id, String region, Optional<ZoneId> defaultZone,
             DialingRules rules, PacingSettings pacing) {
@@ -139,6 +141,11 @@ public final class CampaignFile {
      */
     public Optional<ZoneId> defaultZone() {
         return defaultZone;
+    }
+
+    /** @return how calls get their caller id (setting {@code callerIds}); empty: the trunk's default */
+    Optional<CampaignCallerIds> callerIds() {
+        return callerIds;
     }
 
     /** @return the lifecycle settings, with the calling policy and its Do-Not-Call lists */
@@ -232,7 +239,7 @@ public final class CampaignFile {
     }
 
     /** A value in the file and its path there, with typed reads that name the path when they refuse. */
-    private static final class Node {
+    static final class Node {
         final String file;
         final String path;
         final Object value;
@@ -373,7 +380,7 @@ public final class CampaignFile {
                 "closedDates", "regionRules", "dnc", "lists", "weightedLists", "maxRepeatAttempts", "attemptDelays",
                 "treatments", "numberFailureLimit", "maxCallsPerRecordPerDay", "maxCallsPerNumberPerDay",
                 "abandonQuietPeriod", "contactTimeout", "callbackDelayedAfter", "searchHorizon", "pacing",
-                "dispositions");
+                "dispositions", "callerIds");
         private static final List<String> PACING = List.of("mode", "ratio", "formLoad", "pauseAfterAnswered",
                 "pauseAfterUnanswered", "ringTimeout", "maxLines", "maxCallsPerAgent", "abandonRule", "abandonTarget",
                 "abandonWindow", "connectLimit", "amdFalsePositiveRate");
@@ -473,7 +480,10 @@ public final class CampaignFile {
                 rules.dispositions(CampaignDispositions.read(file, "dispositions", s.get("dispositions").value));
             }
             PacingSettings pacing = s.containsKey("pacing") ? pacing(s.get("pacing")) : PacingSettings.defaults();
-            return new CampaignFile(Optional.of(path), id, region, zone, rules.build(), pacing);
+            CampaignFile read = new CampaignFile(Optional.of(path), id, region, zone, rules.build(), pacing);
+            read.callerIds = s.containsKey("callerIds")
+                    ? Optional.of(CampaignCallerIds.read(s.get("callerIds"), folder, region)) : Optional.empty();
+            return read;
         }
 
         /** An object of weekdays (or {@code daily}) to arrays of windows; a named day replaces {@code daily}. */

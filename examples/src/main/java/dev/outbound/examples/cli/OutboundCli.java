@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 @Command(name = "outbound", mixinStandardHelpOptions = true, version = "outbound 0.1.0-SNAPSHOT",
         description = "Import and export lead lists, and explain, plan and simulate a campaign, with the Outbound "
                 + "SDK.",
-        subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class, ExplainCommand.class,
-                PlanCommand.class, SimulateCommand.class, RunCommand.class, WrapCodeCommand.class, ReassignCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class, ImportDidsCommand.class,
+                ExplainCommand.class, PlanCommand.class, SimulateCommand.class, RunCommand.class,
+                WrapCodeCommand.class, ReassignCommand.class})
 public final class OutboundCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -12,6 +12,7 @@ import dev.outbound.pacing.report.RunRecorder;
 import dev.outbound.pacing.report.RunReport;
 import dev.outbound.spi.directory.Agent;
 import dev.outbound.spi.OutboundServices;
+import dev.outbound.spi.callerid.DidStore;
 import dev.outbound.spi.memory.InMemoryAgentRouting;
 import dev.outbound.spi.memory.InMemoryRecordStore;
 import dev.outbound.spi.store.RecordQuery;
@@ -141,9 +142,14 @@ final class RunCommand implements Callable<Integer> {
         EngineSettings settings = EngineSettingsMapping.engineSettings(p.withMode(dialMode), caller);
         ZoneId zone = c.defaultZone().orElse(ZoneId.of("UTC"));
 
+        boolean campaignCallerIds = caller.isEmpty() && c.callerIds().isPresent();
         try (OutboundServices services = store.isPresent() ? Stores.open(store) : null;
-                RealTimeScheduler scheduler = RealTimeScheduler.create()) {
+                RealTimeScheduler scheduler = RealTimeScheduler.create();
+                DidStore dids = store.isPresent() && campaignCallerIds ? Stores.openDids(store.get()) : null) {
             Instant start = scheduler.clock().instant();
+            // --caller-id presents one number, over the campaign's callerIds.
+            Optional<CallerIdReport> callerIds = campaignCallerIds
+                    ? CallerIdReport.of(c, Optional.ofNullable(dids), start) : Optional.empty();
             RecordStore records = services != null ? services.recordStore() : InMemoryRecordStore.create();
             Optional<Leads.Loaded> loaded = leads.map(file -> Leads.load(file, c, start, Optional.empty(), records));
             long toDial = loaded.isPresent() ? loaded.get().records().size()
@@ -196,9 +202,11 @@ final class RunCommand implements Callable<Integer> {
             };
             try (SipTelephony sip = SipTelephony.newBuilder().trunk(host, port).transport(sipTransport)
                     .local(local, 0).build()) {
-                engine[0] = DialerEngine.newBuilder(c.id()).rules(c.rules()).recordStore(records)
+                DialerEngine.Builder eb = DialerEngine.newBuilder(c.id()).rules(c.rules()).recordStore(records)
                         .telephony(sip).agentRouting(InMemoryAgentRouting.create()).scheduler(scheduler)
-                        .settings(settings).listener(listener).recorder(recorder).build();
+                        .settings(settings).listener(listener).recorder(recorder);
+                callerIds.ifPresent(r -> eb.callerIds(r.selector()));
+                engine[0] = eb.build();
                 List<AgentEmail> team = new ArrayList<>();
                 for (int i = 0; i < agents.size(); i++) {
                     AgentEmail email = AgentEmail.of("agent" + (i + 1) + "@run.outbound.dev");
@@ -243,6 +251,10 @@ final class RunCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  abandoned                %,d%n", counts.abandoned());
             results.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.printf(Locale.ROOT,
                     "  %-24s %,d%n", e.getKey().toLowerCase(Locale.ROOT).replace('_', ' '), e.getValue().get()));
+            if (callerIds.isPresent()) {
+                callerIds.get().writeTo(report);
+                callerIds.get().print(out);
+            }
             out.println("Report: " + report.resolve(RunReport.SUMMARY_FILE) + ", " + RunReport.TIME_SERIES_FILE + ", "
                     + RunReport.CHART_FILE);
             if (placed.get() > outcomes.get()) {

@@ -8,6 +8,7 @@ import dev.outbound.pacing.sim.Simulation;
 import dev.outbound.pacing.sim.StandardModel;
 import java.io.Console;
 import dev.outbound.spi.OutboundServices;
+import dev.outbound.spi.callerid.DidStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
@@ -137,7 +138,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Optional<Leads.Loaded> loaded = Optional.empty();
         Simulation.Result result;
-        try (OutboundServices services = store.isPresent() ? Stores.open(store) : null) {
+        Optional<CallerIdReport> callerIds;
+        try (OutboundServices services = store.isPresent() ? Stores.open(store) : null;
+                DidStore dids = store.isPresent() && c.callerIds().isPresent() ? Stores.openDids(store.get()) : null) {
+            callerIds = CallerIdReport.of(c, Optional.ofNullable(dids), start);
+            callerIds.ifPresent(r -> b.callerIds(r.selector()));
             if (leads.isPresent()) {
                 loaded = Optional.of(services == null ? Leads.load(leads.get(), c, start, Optional.empty())
                         : Leads.load(leads.get(), c, start, Optional.empty(), services.recordStore()));
@@ -162,6 +167,10 @@ final class SimulateCommand implements Callable<Integer> {
         loaded.ifPresent(l -> out.printf(Locale.ROOT, "Leads: %s: %,d records imported from %,d rows (%,d refused)%n",
                 l.file(), l.records().size(), l.result().counts().total(), l.refused()));
         print(out, result, model, settings);
+        if (callerIds.isPresent()) {
+            callerIds.get().writeTo(report);
+            callerIds.get().print(out);
+        }
         out.println("Report: " + report.resolve(RunReport.SUMMARY_FILE) + ", " + RunReport.TIME_SERIES_FILE + ", "
                 + RunReport.CHART_FILE);
         if (!result.errors().isEmpty()) {

@@ -1,12 +1,17 @@
 package dev.outbound.examples.cli;
 
+import dev.outbound.spi.OutboundProvider;
 import dev.outbound.spi.OutboundServices;
+import dev.outbound.spi.ProviderContext;
+import dev.outbound.spi.callerid.DidStore;
 import dev.outbound.spi.memory.InMemoryAgentRouting;
 import dev.outbound.spi.memory.InMemoryRecordStore;
 import dev.outbound.spi.simulation.SimulatedTelephony;
 import dev.outbound.spi.time.VirtualTime;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Opens the record store a command works on: in memory for the run without {@code --store};
@@ -47,5 +52,24 @@ final class Stores {
                     + "; without --store, records live in memory for the run");
         }
         return services;
+    }
+
+    /**
+     * The DID store on the {@code --store} URL: the one the first provider on the class path
+     * offers for it (the JDBC binding's for a PostgreSQL URL).
+     *
+     * @param url the {@code --store} option
+     * @return the store; the caller closes it
+     * @throws IllegalStateException if no binding on the class path offers a DID store for the URL
+     */
+    static DidStore openDids(String url) {
+        ProviderContext context = new ProviderContext(Map.of(STORE_URL, url), VirtualTime.startingAt(Instant.EPOCH));
+        for (OutboundProvider p : ServiceLoader.load(OutboundProvider.class, Stores.class.getClassLoader())) {
+            Optional<DidStore> store = p.didStore(context);
+            if (store.isPresent()) {
+                return store.get();
+            }
+        }
+        throw new IllegalStateException("no binding on the class path keeps caller-id pools for --store " + url);
     }
 }

@@ -70,6 +70,35 @@ class RunCommandTest {
     }
 
     @Test
+    void run_campaignCallerIds_localDidUpToItsCap_thenTheDefault_inEveryInviteAndTheReport() throws IOException {
+        Sipp.assumeInstalled();
+        Files.writeString(dir.resolve("dids.csv"), "number\n+19165550101\n+12125550199\n", StandardCharsets.UTF_8);
+        Path campaign = dir.resolve("caller-campaign.json");
+        Files.writeString(campaign, "{\"id\": \"run-dids\", \"maxRepeatAttempts\": 0, "
+                + "\"hours\": {\"daily\": [\"00:00-24:00\"]}, \"callerIds\": {\"strategy\": \"localPresence\", "
+                + "\"default\": \"+12025550100\", \"didFile\": \"dids.csv\", \"perHour\": 2}}",
+                StandardCharsets.UTF_8);
+        try (Sipp far = Sipp.uas("refer.xml", dev.outbound.spi.sip.SipTransport.UDP, 3)) {
+            Path report = dir.resolve("report");
+            Run r = run("run", "--leads", leads(3).toString(), "--telephony", "sip:127.0.0.1:" + far.port(),
+                    "--agent", "sip:ann@127.0.0.1:5099", "--mode", "progressive", "--duration", "30", "--campaign",
+                    campaign.toString(), "--report", report.toString());
+            assertThat(r.code()).as("exit code; stderr: %s", r.err()).isZero();
+            assertThat(far.awaitExit(Duration.ofSeconds(10))).isZero();
+            List<String> invites = far.received().stream().filter(m -> m.startsWith("INVITE ")).toList();
+            // The leads are all in 212: the 212 DID takes its 2 calls an hour, the third presents the default.
+            assertThat(invites.stream().filter(m -> m.contains("P-Asserted-Identity: <sip:+12125550199@"))).hasSize(2);
+            assertThat(invites.stream().filter(m -> m.contains("P-Asserted-Identity: <sip:+12025550100@"))).hasSize(1);
+            assertThat(Files.readAllLines(report.resolve(CallerIdReport.FILE))).containsExactly(
+                    "number,label,kind,retired,calls,busiest_hour,busiest_day,cap_per_hour,cap_per_day",
+                    "+19165550101,,did,false,0,0,0,2,",
+                    "+12125550199,,did,false,2,2,2,2,",
+                    "+12025550100,,default,false,1,1,1,,");
+            assertThat(r.out()).contains("Caller ids: localPresence from dids.csv (2 DIDs, 2 active)");
+        }
+    }
+
+    @Test
     void run_withoutAgent_refusedInOneLine() throws IOException {
         Run r = run("run", "--leads", leads(1).toString(), "--telephony", "sip:127.0.0.1:5060", "--report",
                 dir.resolve("r").toString());

@@ -8,10 +8,12 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Chooses the caller id of each call: the campaign's {@link CallerIdStrategy} over its
@@ -30,6 +32,12 @@ import java.util.Set;
  * earlier than a previous selection is taken as that previous instant (a wall clock stepping back
  * neither breaks a cap nor fails the call). The selector keeps counts and a rotation and is not
  * thread-safe: the dialer engine calls it from its one thread at a time.
+ *
+ * <h2>History</h2>
+ * The counts live in the selector. So that the caps survive a restart, a host records each choice
+ * ({@link Builder#onChoice}, for instance into a {@code DidStore}) and gives the uses of the last
+ * day to the next selector ({@link Builder#history}): they count against the caps as if this
+ * selector had made them.
  */
 public final class CallerIdSelector {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -42,12 +50,21 @@ public final class CallerIdSelector {
     /** The instants each DID was chosen, oldest first, within the longest capped window. */
     private final Map<PhoneNumber, ArrayDeque<Instant>> chosen = new HashMap<>();
     private Instant latest = Instant.MIN;
+    private final Consumer<DidUse> onChoice;
 
     private CallerIdSelector(Builder b) {
         this.pool = b.pool;
         this.strategy = b.strategy;
         this.maxPerHour = b.maxPerHour;
         this.maxPerDay = b.maxPerDay;
+        this.onChoice = b.onChoice;
+        if (maxPerHour.isPresent() || maxPerDay.isPresent()) {
+            List<DidUse> past = new java.util.ArrayList<>(b.history);
+            past.sort(java.util.Comparator.comparing(DidUse::at));
+            for (DidUse u : past) {
+                chosen.computeIfAbsent(u.number(), n -> new ArrayDeque<>()).addLast(u.at());
+            }
+        }
     }
 
     /**
@@ -79,6 +96,7 @@ public final class CallerIdSelector {
         if (maxPerHour.isPresent() || maxPerDay.isPresent()) {
             chosen.computeIfAbsent(choice.number(), n -> new ArrayDeque<>()).addLast(now);
         }
+        onChoice.accept(new DidUse(choice.number(), now));
         return choice;
     }
 
@@ -168,6 +186,8 @@ public final class CallerIdSelector {
         private CallerIdStrategy strategy;
         private OptionalInt maxPerHour = OptionalInt.empty();
         private OptionalInt maxPerDay = OptionalInt.empty();
+        private List<DidUse> history = List.of();
+        private Consumer<DidUse> onChoice = u -> { };
         private final Set<String> set = new HashSet<>();
 
         private Builder(DidPool pool) {
@@ -207,6 +227,36 @@ public final class CallerIdSelector {
         public Builder maxPerDay(int calls) {
             once("maxPerDay");
             this.maxPerDay = OptionalInt.of(cap("calls per DID per day", calls, 1_000_000));
+            return this;
+        }
+
+        /**
+         * Past choices, made before this selector (by the selector of an earlier run, or of
+         * another node), that count against the caps as if this selector had made them: a DID used
+         * {@code maxPerHour} times in the last hour is at its cap from the first call. Uses older
+         * than the capped windows are dropped as the selector goes; without caps they are ignored.
+         *
+         * @param uses the past uses, in any order
+         * @return this builder
+         */
+        public Builder history(List<DidUse> uses) {
+            once("history");
+            this.history = List.copyOf(Objects.requireNonNull(uses, "uses"));
+            return this;
+        }
+
+        /**
+         * Tells a host of each choice the selector makes, with its instant, so that it can keep
+         * them (in a {@code DidStore}, to give them back through {@link #history}) or count them.
+         * Called by {@link CallerIdSelector#select}, on its thread, after the choice is counted;
+         * it should be quick and must not call the selector.
+         *
+         * @param observer what to call with each use; default none
+         * @return this builder
+         */
+        public Builder onChoice(Consumer<DidUse> observer) {
+            once("onChoice");
+            this.onChoice = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -116,6 +116,44 @@ public final class DidPool {
         return of(campaignDefault, list);
     }
 
+    /**
+     * Upserts DIDs, as an import into a stored pool does: a number the pool has keeps its place;
+     * it takes the new label when one is given (a DID without a label keeps the old one) and is
+     * retired when either says so, because retirement is one-way here (a number flagged as spam
+     * does not come back through an import; {@link #of} makes a pool afresh for that). Numbers the
+     * pool lacks are added at the end, in the order given.
+     *
+     * @param upserts the DIDs, each number once
+     * @return the pool with them
+     * @throws InvalidValueException when a number is listed twice in {@code upserts}
+     */
+    public DidPool merge(List<Did> upserts) {
+        Objects.requireNonNull(upserts, "upserts");
+        List<Did> list = new ArrayList<>(dids);
+        Set<PhoneNumber> seen = new HashSet<>();
+        for (Did d : upserts) {
+            Objects.requireNonNull(d, "did");
+            if (!seen.add(d.number())) {
+                throw new InvalidValueException("DIDs to upsert", "each number once; it is listed twice", d.number());
+            }
+            int at = -1;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).number().equals(d.number())) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                list.add(d);
+            } else {
+                Did old = list.get(at);
+                list.set(at, new Did(d.number(), d.label().isPresent() ? d.label() : old.label(),
+                        old.retired() || d.retired()));
+            }
+        }
+        return new DidPool(campaignDefault, List.copyOf(list));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DidPool p && p.campaignDefault.equals(campaignDefault) && p.dids.equals(dids);

@@ -1,6 +1,7 @@
 package dev.outbound.pacing.sim;
 
 import dev.outbound.core.InvalidValueException;
+import dev.outbound.core.callerid.CallerIdSelector;
 import dev.outbound.core.lifecycle.DialingRules;
 import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.record.AgentEmail;
@@ -65,6 +66,7 @@ public final class Simulation {
     private final String title;
     private final DoubleConsumer progress;
     private final Map<String, Object> parameters;
+    private final CallerIdSelector callerIds;
 
     private Simulation(Builder b) {
         this.model = b.model;
@@ -83,6 +85,7 @@ public final class Simulation {
         this.title = b.title;
         this.progress = b.progress;
         this.parameters = b.parameters;
+        this.callerIds = b.callerIds;
     }
 
     /**
@@ -144,6 +147,9 @@ public final class Simulation {
                 .listener(agents).recorder(recorder);
         if (pacer != null) {
             eb.pacer(pacer.apply(learnt));
+        }
+        if (callerIds != null) {
+            eb.callerIds(callerIds);
         }
         DialerEngine engine = eb.build();
         holder[0] = engine;
@@ -244,6 +250,7 @@ public final class Simulation {
         private String title = "Simulated shift";
         private DoubleConsumer progress;
         private Map<String, Object> parameters = Map.of();
+        private CallerIdSelector callerIds;
 
         private Builder(StandardModel model) {
             this.model = model;
@@ -353,6 +360,16 @@ public final class Simulation {
          */
         public Builder parameters(Map<String, ?> value) {
             this.parameters = Map.copyOf(value);
+            return this;
+        }
+
+        /**
+         * @param value chooses each call's caller id, as {@link DialerEngine.Builder#callerIds} does;
+         *     default none. A selector serves one simulation.
+         * @return this builder
+         */
+        public Builder callerIds(CallerIdSelector value) {
+            this.callerIds = Objects.requireNonNull(value, "callerIds");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.outbound.spi;
 
 import dev.outbound.spi.agent.AgentRouting;
+import dev.outbound.spi.callerid.DidStore;
 import dev.outbound.spi.directory.AgentDirectory;
 import dev.outbound.spi.directory.DncDirectory;
 import dev.outbound.spi.store.RecordStore;
@@ -58,6 +59,18 @@ public interface OutboundProvider {
      * @return an external DNC directory, or empty
      */
     default Optional<DncDirectory> dncDirectory(ProviderContext context) {
+        return Optional.empty();
+    }
+
+    /**
+     * A store of caller-id pools on the same back end as the record store, for hosts that look
+     * one up (the command line's {@code import-dids --store}); {@link OutboundServices} does not
+     * wire it.
+     *
+     * @param context the host's properties and scheduler
+     * @return a DID store, or empty; the caller closes it
+     */
+    default Optional<DidStore> didStore(ProviderContext context) {
         return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package dev.outbound.spi.jdbc;
 
 import dev.outbound.spi.OutboundProvider;
 import dev.outbound.spi.ProviderContext;
+import dev.outbound.spi.callerid.DidStore;
 import dev.outbound.spi.store.RecordStore;
 import java.util.Optional;
 
@@ -35,5 +36,14 @@ public final class PostgresProvider implements OutboundProvider {
         PostgresRecordStore.Builder b = PostgresRecordStore.newBuilder().jdbcUrl(url.get());
         context.property(SCHEMA).ifPresent(b::schema);
         return Optional.of(b.build());
+    }
+
+    /**
+     * {@inheritDoc} A {@link PostgresDidStore} on its own record store (its own pool) for the same
+     * URL and schema; empty unless {@value #URL} starts with {@code jdbc:postgresql:}.
+     */
+    @Override
+    public Optional<DidStore> didStore(ProviderContext context) {
+        return recordStore(context).map(s -> PostgresDidStore.owning((PostgresRecordStore) s));
     }
 }
