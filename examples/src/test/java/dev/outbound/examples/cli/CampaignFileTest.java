@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outbound.core.lifecycle.CampaignLists;
 import dev.outbound.core.lifecycle.DialingRules;
 import dev.outbound.core.lifecycle.Treatment;
+import dev.outbound.core.lifecycle.WrapCode;
 import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.CallResult;
@@ -137,6 +138,17 @@ class CampaignFileTest {
                 Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(25), 200,
                 OptionalInt.of(3), PacingSettings.AbandonRule.OFCOM, 0.03, Duration.ofHours(24),
                 Duration.ofSeconds(2), 0.1));
+        assertThat(r.dispositions().allowChangeUser()).isTrue();
+        assertThat(r.dispositions().codes()).containsExactly(WrapCode.completing("Sale").requiring("email"),
+                WrapCode.callAgain("Call again"), WrapCode.of("No decision"));
+        CampaignCallerIds ids = c.callerIds().orElseThrow();
+        assertThat(ids.strategy()).isEqualTo(CampaignCallerIds.Strategy.LOCAL_PRESENCE);
+        assertThat(ids.campaignDefault()).isEqualTo(PhoneNumber.parse("+12025550100", "US"));
+        assertThat(ids.perHour()).isEqualTo(OptionalInt.of(60));
+        assertThat(ids.perDay()).isEqualTo(OptionalInt.of(400));
+        // dids.csv: two numbers, the second retired.
+        assertThat(ids.filePool().orElseThrow().dids()).hasSize(2);
+        assertThat(ids.filePool().orElseThrow().active()).hasSize(1);
     }
 
     @Test
