@@ -119,7 +119,7 @@ public final class ImportJob {
         }
         long startNanos = System.nanoTime();
         if (!state.begin()) {
-            return result(ImportStatus.CANCELLED, Optional.empty(), null, Optional.empty(), startNanos);
+            return result(ImportStatus.CANCELLED, Optional.empty(), null, Optional.empty(), startNanos, null);
         }
         listener.statusChanged(this, ImportStatus.RUNNING);
         try {
@@ -146,6 +146,7 @@ public final class ImportJob {
         Optional<String> failure = Optional.empty();
         ImportStatus end = ImportStatus.FAILED;
         RowSource source = null;
+        RowSource.Skipping skipping = null;
         ResultSink sink = ResultSink.NONE;
         try {
             try {
@@ -156,6 +157,10 @@ public final class ImportJob {
                 failure = Optional.of("cannot read " + name + ": " + ImportRun.describe(e.getCause()));
             }
             Mapper mapper = null;
+            if (source != null && owner.skipRows() > 0) {
+                skipping = new RowSource.Skipping(source, owner.skipRows());
+                source = skipping;
+            }
             if (source != null) {
                 detected = source.detected();
                 state.size(source.size().orElse(-1));
@@ -233,7 +238,7 @@ public final class ImportJob {
         if (run != null) {
             reportProgress();
         }
-        ImportResult result = result(end, failure, run, detected, startNanos);
+        ImportResult result = result(end, failure, run, detected, startNanos, skipping);
         if (resultDir.isPresent()) {
             try {
                 Files.createDirectories(resultDir.get());
@@ -241,7 +246,7 @@ public final class ImportJob {
             } catch (IOException e) {
                 result = result(ImportStatus.FAILED, Optional.of("cannot write " + ResultFiles.SUMMARY + " in "
                         + resultDir.get() + ": " + ImportRun.describe(e)
-                        + result.failure().map(f -> "; before that: " + f).orElse("")), run, detected, startNanos);
+                        + result.failure().map(f -> "; before that: " + f).orElse("")), run, detected, startNanos, skipping);
             }
         }
         if (!preview && owner.journal().isPresent() && run != null) {
@@ -297,11 +302,12 @@ public final class ImportJob {
     }
 
     private ImportResult result(ImportStatus end, Optional<String> failure, ImportRun run,
-            Optional<Detected> detected, long startNanos) {
+            Optional<Detected> detected, long startNanos, RowSource.Skipping skipping) {
         ImportCounts counts = run == null ? ImportCounts.ZERO : run.counts();
         ProblemLog problems = run == null ? new ProblemLog() : run.problems();
         return new ImportResult(id, end, preview, file.map(Path::toString), detected, counts, problems.count(),
-                problems.first(), Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos)), failure);
+                problems.first(), Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos)), failure,
+                skipping == null ? 0 : skipping.skipped());
     }
 
     private void reportProgress() {
