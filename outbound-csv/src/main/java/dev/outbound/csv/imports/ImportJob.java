@@ -60,6 +60,11 @@ public final class ImportJob {
 
     ImportJob(LeadImport owner, Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor,
             boolean preview, int previewRows, String id) {
+        this(owner, file, opener, mapperFor, preview, previewRows, id, Optional.empty());
+    }
+
+    ImportJob(LeadImport owner, Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor,
+            boolean preview, int previewRows, String id, Optional<ImportListener> also) {
         this.id = id;
         this.owner = owner;
         this.file = file;
@@ -68,7 +73,24 @@ public final class ImportJob {
         this.preview = preview;
         this.previewRows = previewRows;
         this.listener = preview ? new ImportListener() {
-        } : owner.listener();
+        } : also.isEmpty() ? owner.listener() : both(owner.listener(), also.get());
+    }
+
+    /** The import's listener first, then the job's own. */
+    private static ImportListener both(ImportListener first, ImportListener second) {
+        return new ImportListener() {
+            @Override
+            public void statusChanged(ImportJob job, ImportStatus status) {
+                first.statusChanged(job, status);
+                second.statusChanged(job, status);
+            }
+
+            @Override
+            public void progress(ImportJob job, ImportProgress progress) {
+                first.progress(job, progress);
+                second.progress(job, progress);
+            }
+        };
     }
 
     /** @return the job's id: the one given to {@link LeadImport#newJob(Path, String)}, else a random UUID, unique without coordination between processes */

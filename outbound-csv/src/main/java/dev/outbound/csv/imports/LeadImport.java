@@ -184,6 +184,27 @@ public final class LeadImport {
                 this::mapperFor, false, 0, jobId);
     }
 
+    /**
+     * Makes a job with a given id and a listener of its own, told after the import's
+     * {@linkplain Builder#listener listener}: what a scheduler of jobs
+     * ({@link dev.outbound.csv.process.ListProcesses}) uses to follow and cancel the job it runs.
+     *
+     * @param file the CSV file
+     * @param jobId the job's id, 1 to 128 characters
+     * @param listener told of this job's status and progress
+     * @return the job, pending
+     */
+    public ImportJob newJob(Path file, String jobId, ImportListener listener) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(jobId, "jobId");
+        Objects.requireNonNull(listener, "listener");
+        if (jobId.isBlank() || jobId.length() > 128) {
+            throw new InvalidValueException("import job id", "1 - 128 characters, not blank", jobId);
+        }
+        return new ImportJob(this, Optional.of(file), () -> RowSource.of(CsvSource.open(file, readOptions)),
+                this::mapperFor, false, 0, jobId, Optional.of(listener));
+    }
+
     /** @return the journal that checkpoints each batch, if one was given */
     Optional<ImportJournal> journal() {
         return journal;
