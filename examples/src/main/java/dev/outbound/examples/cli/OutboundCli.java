@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Import and export lead lists, and explain, plan and simulate a campaign, with the Outbound "
                 + "SDK.",
         subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class, ExplainCommand.class,
-                PlanCommand.class, SimulateCommand.class, RunCommand.class})
+                PlanCommand.class, SimulateCommand.class, RunCommand.class, JobsCommand.class})
 public final class OutboundCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
