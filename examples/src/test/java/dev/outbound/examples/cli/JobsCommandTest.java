@@ -2,12 +2,26 @@ package dev.outbound.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.core.phone.PhoneField;
+import dev.outbound.core.record.CampaignId;
+import dev.outbound.core.record.RecordFactory;
+import dev.outbound.csv.process.ListProcesses;
+import dev.outbound.csv.process.ProcessSnapshot;
+import dev.outbound.csv.process.ProcessStatus;
+import dev.outbound.spi.memory.InMemoryRecordStore;
+import dev.outbound.spi.store.RecordQuery;
+import dev.outbound.spi.store.UpsertMode;
+import dev.outbound.spi.time.VirtualTime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,5 +131,43 @@ class JobsCommandTest {
 
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("--at must be an ISO-8601 instant");
+    }
+
+    @Test
+    void import_skipRows_printsTheSkippedRows() throws IOException {
+        int code = run("import", leads().toString(), "--report", dir.resolve("r").toString(), "--skip-rows", "2");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("1 rows: 1 imported", "2 rows at the top of the file skipped");
+    }
+
+    @Test
+    void jobDirectory_cancelFromAnotherProgram_runningDeleteStopsBetweenBatches() {
+        CampaignId campaign = CampaignId.of("renewals");
+        Instant t = Instant.parse("2026-03-02T15:00:00Z");
+        VirtualTime time = VirtualTime.startingAt(t);
+        RecordFactory factory = RecordFactory.newBuilder(campaign).clock(Clock.fixed(t, ZoneOffset.UTC)).build();
+        InMemoryRecordStore records = InMemoryRecordStore.create();
+        for (int i = 1; i <= 4; i++) {
+            records.upsert(List.of(factory.newRecord("R" + i).phone(PhoneField.MOBILE, "530555010" + i).build()),
+                    UpsertMode.OVERWRITE, t);
+        }
+        Path jobs = dir.resolve("jobs");
+        ListProcesses runner = ListProcesses.newBuilder(campaign, time).store(new JobDirectory(jobs)).batchSize(1)
+                .listener(s -> {
+                    if (s.status() == ProcessStatus.RUNNING && s.percent() == 25) {
+                        // what "outbound jobs cancel" does, through a directory object of its own
+                        ListProcesses.newBuilder(campaign, time).store(new JobDirectory(jobs)).build().cancel(s.id());
+                    }
+                }).build();
+        ProcessSnapshot p = runner.scheduleDelete("d1", t, "", records, RecordQuery.all());
+
+        time.advanceBy(Duration.ZERO);
+
+        ProcessSnapshot s = new JobDirectory(jobs).get(p.id()).orElseThrow();
+        assertThat(s.status()).isEqualTo(ProcessStatus.CANCELLED);
+        assertThat(s.counts()).containsEntry("deleted", 1L);
+        assertThat(records.count(RecordQuery.all())).isEqualTo(3);
+        assertThat(Files.exists(jobs.resolve("d1.cancel"))).isTrue();
     }
 }
