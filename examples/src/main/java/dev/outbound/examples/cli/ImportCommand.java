@@ -18,6 +18,7 @@ import dev.outbound.csv.mapping.Target;
 import dev.outbound.csv.read.CsvSource;
 import dev.outbound.csv.read.ReadOptions;
 import dev.outbound.spi.OutboundServices;
+import dev.outbound.spi.store.RecordStore;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +171,7 @@ final class ImportCommand implements Callable<Integer> {
      * @return the builder, every option applied but the listener
      * @throws Exception when the mapping template cannot be read or an option is wrong
      */
-    LeadImport.Builder builder(dev.outbound.spi.store.RecordStore records) throws Exception {
+    LeadImport.Builder builder(RecordStore records) throws Exception {
         ImportRules rules = rules();
         if (threads < 1 || threads > LeadImport.MAX_THREADS) {
             throw new IllegalArgumentException("--threads must be 1 to " + LeadImport.MAX_THREADS + ", not " + threads);

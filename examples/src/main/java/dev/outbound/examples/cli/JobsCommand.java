@@ -15,7 +15,6 @@ import dev.outbound.spi.store.RecordQuery;
 import dev.outbound.spi.store.RecordStore;
 import dev.outbound.spi.time.RealTimeScheduler;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
