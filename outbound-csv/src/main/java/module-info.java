@@ -14,4 +14,5 @@ module dev.outbound.csv {
     exports dev.outbound.csv.export;
     exports dev.outbound.csv.dnc;
     exports dev.outbound.csv.did;
+    exports dev.outbound.csv.process;
 }

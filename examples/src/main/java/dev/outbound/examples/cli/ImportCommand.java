@@ -18,6 +18,7 @@ import dev.outbound.csv.mapping.Target;
 import dev.outbound.csv.read.CsvSource;
 import dev.outbound.csv.read.ReadOptions;
 import dev.outbound.spi.OutboundServices;
+import dev.outbound.spi.store.RecordStore;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-dedupe", description = "Do not report later rows with an earlier row's reference id as duplicates.")
     boolean noDedupe;
 
+    @Option(names = "--skip-rows", paramLabel = "N", defaultValue = "0",
+            description = "Drop the first N data rows (the header is not one of them); reported as skipped "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long skipRows;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Threads that map rows to records (default: ${DEFAULT-VALUE}); results are the same.")
     int threads = 1;
@@ -129,26 +135,8 @@ final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         ImportRules rules = rules();
-        if (threads < 1 || threads > LeadImport.MAX_THREADS) {
-            throw new IllegalArgumentException("--threads must be 1 to " + LeadImport.MAX_THREADS + ", not " + threads);
-        }
-        ReadOptions read = ReadOptions.detect();
-        if (separator.isPresent()) {
-            read = read.withSeparator(separator.get());
-        }
-        if (charset.isPresent()) {
-            read = read.withCharset(Charset.forName(charset.get()));
-        }
-        RecordFactory factory = Leads.factory(CampaignId.of(campaign), region,
-                defaultZone.map(z -> TimeZones.parse("--default-zone", z).zone()), Clock.systemUTC());
         try (OutboundServices services = Stores.open(store)) {
-            LeadImport.Builder b = LeadImport.newBuilder(factory, services.recordStore()).readOptions(read)
-                    .rules(rules).dedupe(!noDedupe).resultDirectory(report).threads(threads);
-            Optional<ColumnMapping> columns = columns(read, factory);
-            columns.ifPresent(b::mapping);
-            if (saveMapping.isPresent() && columns.isPresent()) {
-                Files.writeString(saveMapping.get(), columns.get().toJson(), StandardCharsets.UTF_8);
-            }
+            LeadImport.Builder b = builder(services.recordStore());
             if (System.console() != null) {
                 b.listener(new ProgressBar(err));
             }
@@ -162,6 +150,10 @@ final class ImportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %,d rows: %,d imported, %,d updated, %,d unchanged, %,d duplicates in the file,"
                     + " %,d invalid (%,d with warnings); report in %s%n", file.getFileName(), c.total(), c.imported(),
                     c.updated(), c.unchanged(), c.duplicates(), c.invalid(), c.warnings(), report);
+            if (result.skipped() > 0) {
+                out.printf(Locale.ROOT, "%,d rows at the top of the file skipped (--skip-rows %d)%n", result.skipped(),
+                        skipRows);
+            }
             if (rules.storeOnly() != ImportRules.UpdateRule.DO_NOTHING) {
                 out.printf(Locale.ROOT, "records not in the file: %,d deleted, %,d activated, %,d inactivated, "
                         + "%,d left because a dialer held them%n", c.deleted(), c.storeOnlyActivated(),
@@ -169,6 +161,41 @@ final class ImportCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * The import these options describe, on a store: what {@code import} runs now and
+     * {@code jobs run} runs at a job's time.
+     *
+     * @param records the record store
+     * @return the builder, every option applied but the listener
+     * @throws Exception when the mapping template cannot be read or an option is wrong
+     */
+    LeadImport.Builder builder(RecordStore records) throws Exception {
+        ImportRules rules = rules();
+        if (threads < 1 || threads > LeadImport.MAX_THREADS) {
+            throw new IllegalArgumentException("--threads must be 1 to " + LeadImport.MAX_THREADS + ", not " + threads);
+        }
+        if (skipRows < 0) {
+            throw new IllegalArgumentException("--skip-rows must be 0 or more, not " + skipRows);
+        }
+        ReadOptions read = ReadOptions.detect();
+        if (separator.isPresent()) {
+            read = read.withSeparator(separator.get());
+        }
+        if (charset.isPresent()) {
+            read = read.withCharset(Charset.forName(charset.get()));
+        }
+        RecordFactory factory = Leads.factory(CampaignId.of(campaign), region,
+                defaultZone.map(z -> TimeZones.parse("--default-zone", z).zone()), Clock.systemUTC());
+        LeadImport.Builder b = LeadImport.newBuilder(factory, records).readOptions(read)
+                .rules(rules).dedupe(!noDedupe).resultDirectory(report).threads(threads).skipRows(skipRows);
+        Optional<ColumnMapping> columns = columns(read, factory);
+        columns.ifPresent(b::mapping);
+        if (saveMapping.isPresent() && columns.isPresent()) {
+            Files.writeString(saveMapping.get(), columns.get().toJson(), StandardCharsets.UTF_8);
+        }
+        return b;
     }
 
     /**

@@ -65,6 +65,11 @@ final class ImportDncCommand implements Callable<Integer> {
     @Option(names = "--charset", paramLabel = "NAME", description = "The file's encoding (default: detected).")
     Optional<String> charset = Optional.empty();
 
+    @Option(names = "--skip-rows", paramLabel = "N", defaultValue = "0",
+            description = "Drop the first N data rows (the header is not one of them); reported as skipped "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long skipRows;
+
     @Option(names = "--replace", description = "The list holds exactly the file's entries afterwards; applied only "
             + "after the whole file was read without invalid rows (see --max-invalid).")
     boolean replace;
@@ -91,7 +96,7 @@ final class ImportDncCommand implements Callable<Integer> {
         String name = list.orElse(campaign.map(c -> "campaign " + c).orElse("global"));
         DncList target = DncList.newBuilder(name).mode(allow ? DncList.Mode.ALLOW : DncList.Mode.BLOCK).build();
         DncImport.Builder b = DncImport.newBuilder(target).readOptions(read).defaultRegion(region).replace(replace)
-                .resultDirectory(report);
+                .resultDirectory(report).skipRows(skipRows);
         source.ifPresent(b::defaultSource);
         maxInvalid.ifPresent(b::replaceMaxInvalid);
         DncImportResult result = b.build().newJob(file).run();
@@ -105,6 +110,10 @@ final class ImportDncCommand implements Callable<Integer> {
                 file.getFileName(), c.total(), c.added(), c.updated(), c.unchanged(), c.duplicates(), c.expired(),
                 c.invalid(), c.warnings(), allow ? "white" : "black", name,
                 campaign.map(x -> " (campaign " + x + ")").orElse(" (global)"), result.listSize(), report);
+        if (result.skipped() > 0) {
+            out.printf(Locale.ROOT, "%,d rows at the top of the file skipped (--skip-rows %d)%n", result.skipped(),
+                    skipRows);
+        }
         return 0;
     }
 }

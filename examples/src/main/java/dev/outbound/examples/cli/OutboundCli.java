@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "SDK.",
         subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class, ImportDidsCommand.class,
                 ExplainCommand.class, PlanCommand.class, SimulateCommand.class, RunCommand.class,
-                WrapCodeCommand.class, ReassignCommand.class})
+                WrapCodeCommand.class, ReassignCommand.class, JobsCommand.class})
 public final class OutboundCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -142,4 +142,14 @@ class ImportDncCommandTest {
         assertThat(err.toString().strip()).startsWith("outbound: ").contains("replaceMaxInvalid")
                 .doesNotContain("\n");
     }
+
+    @Test
+    void importDnc_skipRows_dropsTheTopRowsAndSaysSo() throws IOException {
+        Path file = dnc("phone", "+1 (212) 555-0147", "+1 (212) 555-0148", "+1 (212) 555-0149");
+
+        int code = run("import-dnc", file.toString(), "--report", dir.resolve("report").toString(), "--skip-rows", "1");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("dnc.csv: 2 rows: 2 added", "1 rows at the top of the file skipped");
+    }
 }

@@ -104,8 +104,10 @@ public final class DncImport {
     private final boolean replace;
     private final long replaceMaxInvalid;
     private final Optional<Path> resultDirectory;
+    private final long skipRows;
 
     private DncImport(Builder b) {
+        this.skipRows = b.skipRows;
         this.target = b.target;
         this.readOptions = b.readOptions != null ? b.readOptions : ReadOptions.detect();
         this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(b.columns));
@@ -142,6 +144,11 @@ public final class DncImport {
     /** @return the list the entries go into */
     public DncList target() {
         return target;
+    }
+
+    /** @return how many data rows at the top of the file are dropped */
+    long skipRows() {
+        return skipRows;
     }
 
     ReadOptions readOptions() {
@@ -189,6 +196,7 @@ public final class DncImport {
     public static final class Builder {
         private final DncList target;
         private ReadOptions readOptions;
+        private long skipRows;
         private final Map<String, DncColumn> columns = new LinkedHashMap<>();
         private String defaultRegion = PhoneNumber.NO_REGION;
         private String defaultSource;
@@ -218,6 +226,25 @@ public final class DncImport {
         public Builder readOptions(ReadOptions options) {
             once("readOptions");
             readOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Seed 002's "remove top records", as {@link dev.outbound.csv.imports.LeadImport.Builder#skipRows}:
+         * drops the first {@code n} data rows (the header is not one of them) before the import;
+         * {@link DncImportResult#skipped()} and {@code skipped_rows} in {@code summary.json} count
+         * them, and they are in none of the counts nor the result files but the original copy.
+         * With {@link #replace}, their entries are not in the list afterwards.
+         *
+         * @param n how many data rows to drop, 0 or more (default 0)
+         * @return this builder
+         */
+        public Builder skipRows(long n) {
+            once("skipRows");
+            if (n < 0) {
+                throw new InvalidValueException("skipRows", "0 or more", n);
+            }
+            skipRows = n;
             return this;
         }
 

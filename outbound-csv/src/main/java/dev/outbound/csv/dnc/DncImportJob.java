@@ -93,7 +93,7 @@ public final class DncImportJob {
         long startNanos = System.nanoTime();
         if (!state.begin()) {
             return result(ImportStatus.CANCELLED, Optional.empty(), null, Optional.empty(), List.of(), false, 0,
-                    startNanos);
+                    startNanos, 0);
         }
         try {
             return execute(startNanos);
@@ -114,6 +114,7 @@ public final class DncImportJob {
         Optional<String> failure = Optional.empty();
         ImportStatus end = ImportStatus.FAILED;
         CsvSource source = null;
+        long skipped = 0;
         DncResultFiles files = null;
         try {
             try {
@@ -149,6 +150,17 @@ public final class DncImportJob {
                                 + DncRun.describe(e));
                         columns = null;
                     }
+                }
+            }
+            if (columns != null && owner.skipRows() > 0) {
+                try {
+                    while (skipped < owner.skipRows() && source.next().isPresent()) {
+                        skipped++;
+                    }
+                } catch (UncheckedIOException e) {
+                    failure = Optional.of("reading stopped after " + skipped + " of the rows to skip: "
+                            + DncRun.describe(e.getCause()));
+                    columns = null;
                 }
             }
             if (columns != null) {
@@ -200,7 +212,7 @@ public final class DncImportJob {
                 replaced = true;
             }
         }
-        DncImportResult result = result(end, failure, run, detected, notes, replaced, removed, startNanos);
+        DncImportResult result = result(end, failure, run, detected, notes, replaced, removed, startNanos, skipped);
         if (resultDir.isPresent()) {
             try {
                 Files.createDirectories(resultDir.get());
@@ -210,7 +222,7 @@ public final class DncImportJob {
                 result = result(ImportStatus.FAILED, Optional.of("cannot write " + DncResultFiles.SUMMARY + " in "
                         + resultDir.get() + ": " + DncRun.describe(e) + (replaced ? " (the list's entries were"
                                 + " replaced before that)" : "") + result.failure().map(f -> "; before that: " + f)
-                                        .orElse("")), run, detected, notes, replaced, removed, startNanos);
+                                        .orElse("")), run, detected, notes, replaced, removed, startNanos, skipped);
             }
         }
         state.status(result.status());
@@ -226,12 +238,13 @@ public final class DncImportJob {
     }
 
     private DncImportResult result(ImportStatus end, Optional<String> failure, DncRun run,
-            Optional<Detected> detected, List<String> notes, boolean replaced, long removed, long startNanos) {
+            Optional<Detected> detected, List<String> notes, boolean replaced, long removed, long startNanos,
+            long skipped) {
         DncList target = owner.target();
         return new DncImportResult(id, end, Optional.of(file.toString()), detected, target.name(), target.mode(),
                 owner.replace(), replaced, notes, run == null ? DncImportCounts.ZERO : run.counts(removed),
                 target.size(), run == null ? 0 : run.problemCount(), run == null ? List.of() : run.firstProblems(),
-                Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos)), failure);
+                Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos)), failure, skipped);
     }
 
     /** The run's view of the job: the cancel flag and progress. */

@@ -42,11 +42,13 @@ import java.util.Optional;
  * @param problems the first problems, at most {@value #MAX_PROBLEMS}, in row order
  * @param elapsed how long it ran (measured with {@link System#nanoTime()})
  * @param failure why it failed; present exactly when the status is {@code FAILED}
+ * @param skipped the data rows at the top of the file that {@link DncImport.Builder#skipRows}
+ *     dropped, not counted in {@code counts}
  */
 public record DncImportResult(String jobId, ImportStatus status, Optional<String> file, Optional<Detected> detected,
         String list, DncList.Mode mode, boolean replace, boolean replaced, List<String> columns,
         DncImportCounts counts, int listSize, long problemCount, List<RowProblem> problems, Duration elapsed,
-        Optional<String> failure) {
+        Optional<String> failure, long skipped) {
     /** The most problems a result keeps, as for lead imports. */
     public static final int MAX_PROBLEMS = ImportResult.MAX_PROBLEMS;
 
@@ -68,6 +70,7 @@ public record DncImportResult(String jobId, ImportStatus status, Optional<String
      * @param problems the first problems
      * @param elapsed how long it ran
      * @param failure why it failed
+     * @param skipped the top rows dropped
      */
     public DncImportResult {
         Objects.requireNonNull(jobId, "jobId");
@@ -96,6 +99,9 @@ public record DncImportResult(String jobId, ImportStatus status, Optional<String
             throw new InvalidValueException("Do-Not-Call import problems",
                     "at most " + MAX_PROBLEMS + " and at most problemCount (" + problemCount + ")", problems.size());
         }
+        if (skipped < 0) {
+            throw new InvalidValueException("Do-Not-Call import skipped", "0 or more", skipped);
+        }
         if (listSize < 0 || elapsed.isNegative()) {
             throw new InvalidValueException("Do-Not-Call import list size and elapsed", "0 or more",
                     listSize + ", " + elapsed);
@@ -103,11 +109,38 @@ public record DncImportResult(String jobId, ImportStatus status, Optional<String
     }
 
     /**
+     * A result of an import that skipped no rows.
+     *
+     * @param jobId the job's id
+     * @param status how it ended
+     * @param file the file
+     * @param detected how it was read
+     * @param list the list's name
+     * @param mode the list's mode
+     * @param replace whether to replace
+     * @param replaced whether it replaced
+     * @param columns the column notes
+     * @param counts the counts
+     * @param listSize the list's size at the end
+     * @param problemCount the number of problems
+     * @param problems the first problems
+     * @param elapsed how long it ran
+     * @param failure why it failed
+     */
+    public DncImportResult(String jobId, ImportStatus status, Optional<String> file, Optional<Detected> detected,
+            String list, DncList.Mode mode, boolean replace, boolean replaced, List<String> columns,
+            DncImportCounts counts, int listSize, long problemCount, List<RowProblem> problems, Duration elapsed,
+            Optional<String> failure) {
+        this(jobId, status, file, detected, list, mode, replace, replaced, columns, counts, listSize, problemCount,
+                problems, elapsed, failure, 0);
+    }
+
+    /**
      * The result as a JSON object, as {@code summary.json} holds it. Keys: {@code job_id},
      * {@code status} (lower case), {@code file}, {@code list}, {@code mode} ({@code block} or
      * {@code allow}), {@code replace}, {@code replaced}, {@code charset}, {@code charset_how},
      * {@code separator}, {@code separator_how}, {@code bom} (null when the file was never read),
-     * {@code columns} (the notes), {@code total_rows}, {@code added}, {@code updated},
+     * {@code columns} (the notes), {@code skipped_rows} (the top rows dropped), {@code total_rows}, {@code added}, {@code updated},
      * {@code unchanged}, {@code duplicates_in_file}, {@code expired}, {@code invalid},
      * {@code warnings}, {@code entries}, {@code removed}, {@code list_size},
      * {@code problem_count}, {@code elapsed_ms}, {@code failure} (null unless failed) and
@@ -131,6 +164,7 @@ public record DncImportResult(String jobId, ImportStatus status, Optional<String
         j.put("separator_how", orNull(detected.map(Detected::separatorHow)));
         j.put("bom", detected.isPresent() ? (Object) detected.get().bom() : Json.NULL);
         j.put("columns", columns);
+        j.put("skipped_rows", skipped);
         j.put("total_rows", counts.total());
         j.put("added", counts.added());
         j.put("updated", counts.updated());

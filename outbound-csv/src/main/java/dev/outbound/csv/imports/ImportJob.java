@@ -60,6 +60,11 @@ public final class ImportJob {
 
     ImportJob(LeadImport owner, Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor,
             boolean preview, int previewRows, String id) {
+        this(owner, file, opener, mapperFor, preview, previewRows, id, Optional.empty());
+    }
+
+    ImportJob(LeadImport owner, Optional<Path> file, RowSource.Opener opener, Function<List<String>, Mapper> mapperFor,
+            boolean preview, int previewRows, String id, Optional<ImportListener> also) {
         this.id = id;
         this.owner = owner;
         this.file = file;
@@ -68,7 +73,24 @@ public final class ImportJob {
         this.preview = preview;
         this.previewRows = previewRows;
         this.listener = preview ? new ImportListener() {
-        } : owner.listener();
+        } : also.isEmpty() ? owner.listener() : both(owner.listener(), also.get());
+    }
+
+    /** The import's listener first, then the job's own. */
+    private static ImportListener both(ImportListener first, ImportListener second) {
+        return new ImportListener() {
+            @Override
+            public void statusChanged(ImportJob job, ImportStatus status) {
+                first.statusChanged(job, status);
+                second.statusChanged(job, status);
+            }
+
+            @Override
+            public void progress(ImportJob job, ImportProgress progress) {
+                first.progress(job, progress);
+                second.progress(job, progress);
+            }
+        };
     }
 
     /** @return the job's id: the one given to {@link LeadImport#newJob(Path, String)}, else a random UUID, unique without coordination between processes */
@@ -119,7 +141,7 @@ public final class ImportJob {
         }
         long startNanos = System.nanoTime();
         if (!state.begin()) {
-            return result(ImportStatus.CANCELLED, Optional.empty(), null, Optional.empty(), startNanos);
+            return result(ImportStatus.CANCELLED, Optional.empty(), null, Optional.empty(), startNanos, null);
         }
         listener.statusChanged(this, ImportStatus.RUNNING);
         try {
@@ -146,6 +168,7 @@ public final class ImportJob {
         Optional<String> failure = Optional.empty();
         ImportStatus end = ImportStatus.FAILED;
         RowSource source = null;
+        RowSource.Skipping skipping = null;
         ResultSink sink = ResultSink.NONE;
         try {
             try {
@@ -156,6 +179,10 @@ public final class ImportJob {
                 failure = Optional.of("cannot read " + name + ": " + ImportRun.describe(e.getCause()));
             }
             Mapper mapper = null;
+            if (source != null && owner.skipRows() > 0) {
+                skipping = new RowSource.Skipping(source, owner.skipRows());
+                source = skipping;
+            }
             if (source != null) {
                 detected = source.detected();
                 state.size(source.size().orElse(-1));
@@ -233,7 +260,7 @@ public final class ImportJob {
         if (run != null) {
             reportProgress();
         }
-        ImportResult result = result(end, failure, run, detected, startNanos);
+        ImportResult result = result(end, failure, run, detected, startNanos, skipping);
         if (resultDir.isPresent()) {
             try {
                 Files.createDirectories(resultDir.get());
@@ -241,7 +268,7 @@ public final class ImportJob {
             } catch (IOException e) {
                 result = result(ImportStatus.FAILED, Optional.of("cannot write " + ResultFiles.SUMMARY + " in "
                         + resultDir.get() + ": " + ImportRun.describe(e)
-                        + result.failure().map(f -> "; before that: " + f).orElse("")), run, detected, startNanos);
+                        + result.failure().map(f -> "; before that: " + f).orElse("")), run, detected, startNanos, skipping);
             }
         }
         if (!preview && owner.journal().isPresent() && run != null) {
@@ -297,11 +324,12 @@ public final class ImportJob {
     }
 
     private ImportResult result(ImportStatus end, Optional<String> failure, ImportRun run,
-            Optional<Detected> detected, long startNanos) {
+            Optional<Detected> detected, long startNanos, RowSource.Skipping skipping) {
         ImportCounts counts = run == null ? ImportCounts.ZERO : run.counts();
         ProblemLog problems = run == null ? new ProblemLog() : run.problems();
         return new ImportResult(id, end, preview, file.map(Path::toString), detected, counts, problems.count(),
-                problems.first(), Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos)), failure);
+                problems.first(), Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos)), failure,
+                skipping == null ? 0 : skipping.skipped());
     }
 
     private void reportProgress() {

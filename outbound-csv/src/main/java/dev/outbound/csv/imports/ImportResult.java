@@ -36,10 +36,12 @@ import java.util.Optional;
  * @param problems the first problems, at most {@value #MAX_PROBLEMS}
  * @param elapsed how long it ran (measured with {@link System#nanoTime()})
  * @param failure why it failed; present exactly when the status is {@code FAILED}
+ * @param skipped the data rows at the top of the file that {@link LeadImport.Builder#skipRows}
+ *     dropped before the import, not counted in {@code counts} (seed 002's "remove top records")
  */
 public record ImportResult(String jobId, ImportStatus status, boolean preview, Optional<String> file,
         Optional<Detected> detected, ImportCounts counts, long problemCount, List<RowProblem> problems,
-        Duration elapsed, Optional<String> failure) {
+        Duration elapsed, Optional<String> failure, long skipped) {
     /** The most problems a result keeps. */
     public static final int MAX_PROBLEMS = 1_000;
 
@@ -56,6 +58,7 @@ public record ImportResult(String jobId, ImportStatus status, boolean preview, O
      * @param problems the first problems
      * @param elapsed how long it ran
      * @param failure why it failed
+     * @param skipped the top rows dropped
      */
     public ImportResult {
         Objects.requireNonNull(jobId, "jobId");
@@ -77,16 +80,39 @@ public record ImportResult(String jobId, ImportStatus status, boolean preview, O
             throw new InvalidValueException("import result problems",
                     "at most " + MAX_PROBLEMS + " and at most problemCount (" + problemCount + ")", problems.size());
         }
+        if (skipped < 0) {
+            throw new InvalidValueException("import result skipped", "0 or more", skipped);
+        }
         if (elapsed.isNegative()) {
             throw new InvalidValueException("import result elapsed", "0 or more", elapsed);
         }
     }
 
     /**
+     * A result of an import that skipped no rows.
+     *
+     * @param jobId the job's id
+     * @param status how it ended
+     * @param preview whether this was a preview
+     * @param file the file
+     * @param detected how it was read
+     * @param counts the counts
+     * @param problemCount the number of problems
+     * @param problems the first problems
+     * @param elapsed how long it ran
+     * @param failure why it failed
+     */
+    public ImportResult(String jobId, ImportStatus status, boolean preview, Optional<String> file,
+            Optional<Detected> detected, ImportCounts counts, long problemCount, List<RowProblem> problems,
+            Duration elapsed, Optional<String> failure) {
+        this(jobId, status, preview, file, detected, counts, problemCount, problems, elapsed, failure, 0);
+    }
+
+    /**
      * The result as a JSON object, as {@code summary.json} holds it. Keys: {@code job_id},
      * {@code status} (lower case), {@code preview}, {@code file}, {@code charset},
      * {@code charset_how}, {@code separator}, {@code separator_how}, {@code bom} (null when the
-     * file was never read), {@code total_rows}, {@code imported}, {@code updated},
+     * file was never read), {@code skipped_rows} (the top rows dropped), {@code total_rows}, {@code imported}, {@code updated},
      * {@code unchanged}, {@code duplicates_in_file}, {@code invalid}, {@code warnings},
      * {@code deleted}, {@code delete_skipped}, {@code store_only_activated},
      * {@code store_only_inactivated}, {@code store_only_skipped}, {@code problem_count}, {@code elapsed_ms},
@@ -107,6 +133,7 @@ public record ImportResult(String jobId, ImportStatus status, boolean preview, O
         j.put("separator", orNull(detected.map(d -> String.valueOf(d.separator()))));
         j.put("separator_how", orNull(detected.map(Detected::separatorHow)));
         j.put("bom", orNull(detected.map(Detected::bom)));
+        j.put("skipped_rows", skipped);
         j.put("total_rows", counts.total());
         j.put("imported", counts.imported());
         j.put("updated", counts.updated());

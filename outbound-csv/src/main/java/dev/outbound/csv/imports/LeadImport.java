@@ -98,8 +98,10 @@ public final class LeadImport {
     private final Optional<Path> resultDirectory;
     private final ImportListener listener;
     private final Optional<ImportJournal> journal;
+    private final long skipRows;
 
     private LeadImport(Builder b) {
+        this.skipRows = b.skipRows;
         this.journal = Optional.ofNullable(b.journal);
         ImportRules rules = b.rules != null ? b.rules : ImportRules.of(b.onExisting, b.replace);
         this.settings = new Settings(b.factory, b.store, rules, b.dedupe, Optional.ofNullable(b.agentDirectory),
@@ -182,6 +184,27 @@ public final class LeadImport {
                 this::mapperFor, false, 0, jobId);
     }
 
+    /**
+     * Makes a job with a given id and a listener of its own, told after the import's
+     * {@linkplain Builder#listener listener}: what a scheduler of jobs
+     * ({@link dev.outbound.csv.process.ListProcesses}) uses to follow and cancel the job it runs.
+     *
+     * @param file the CSV file
+     * @param jobId the job's id, 1 to 128 characters
+     * @param listener told of this job's status and progress
+     * @return the job, pending
+     */
+    public ImportJob newJob(Path file, String jobId, ImportListener listener) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(jobId, "jobId");
+        Objects.requireNonNull(listener, "listener");
+        if (jobId.isBlank() || jobId.length() > 128) {
+            throw new InvalidValueException("import job id", "1 - 128 characters, not blank", jobId);
+        }
+        return new ImportJob(this, Optional.of(file), () -> RowSource.of(CsvSource.open(file, readOptions)),
+                this::mapperFor, false, 0, jobId, Optional.of(listener));
+    }
+
     /** @return the journal that checkpoints each batch, if one was given */
     Optional<ImportJournal> journal() {
         return journal;
@@ -219,6 +242,11 @@ public final class LeadImport {
         return Mapper.of(m, RowMapper.of(m, settings.factory(), valueOptions), schemaFields);
     }
 
+    /** @return how many data rows at the top of each file are dropped before the import */
+    long skipRows() {
+        return skipRows;
+    }
+
     Settings settings() {
         return settings;
     }
@@ -253,6 +281,7 @@ public final class LeadImport {
         private ImportJournal journal;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int threads = 1;
+        private long skipRows;
         private final List<String> set = new ArrayList<>();
         private final List<String> twice = new ArrayList<>();
 
@@ -286,6 +315,27 @@ public final class LeadImport {
         public Builder mapping(ColumnMapping m) {
             once("mapping");
             mapping = Objects.requireNonNull(m, "m");
+            return this;
+        }
+
+        /**
+         * Seed 002's "remove top records": drops the first {@code n} data rows of each file
+         * before the import. The header is not one of them: with a header row (every lead file
+         * has one), row 1 is the first row after it, as in {@link dev.outbound.csv.read.SourceRow#row()},
+         * and blank lines are not rows. The dropped rows are not in {@link ImportCounts} and are in
+         * none of the result files but the original copy; {@link ImportResult#skipped()} (and
+         * {@code skipped_rows} in {@code summary.json}) says how many there were, fewer than
+         * {@code n} when the file is shorter. The rows after them keep their numbers, so a problem
+         * on the file's row 7 is reported as row 7 whatever {@code n} is. A
+         * {@linkplain LeadImport#preview preview} skips them too. With the update rule (or
+         * replace), a record named only in a dropped row counts as not named by the file.
+         *
+         * @param n how many data rows to drop, 0 or more (default 0)
+         * @return this builder
+         */
+        public Builder skipRows(long n) {
+            once("skipRows");
+            skipRows = n;
             return this;
         }
 
@@ -491,6 +541,9 @@ public final class LeadImport {
             }
             if (batchSize < 1 || batchSize > RecordStore.MAX_BATCH) {
                 throw new InvalidValueException("batchSize", "1 - " + RecordStore.MAX_BATCH, batchSize);
+            }
+            if (skipRows < 0) {
+                throw new InvalidValueException("skipRows", "0 or more", skipRows);
             }
             if (threads < 1 || threads > MAX_THREADS) {
                 throw new InvalidValueException("threads", "1 - " + MAX_THREADS, threads);

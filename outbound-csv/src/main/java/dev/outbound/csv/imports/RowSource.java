@@ -156,4 +156,75 @@ interface RowSource extends AutoCloseable {
             }
         };
     }
+
+    /**
+     * Seed 002's "remove top records": drops the first data rows of a source, counting them.
+     * The rows after them keep their numbers in the file, so that problems and result files
+     * still point at the file's rows.
+     */
+    final class Skipping implements RowSource {
+        private final RowSource source;
+        private final long rows;
+        private long skipped;
+
+        /**
+         * @param source a source
+         * @param rows how many of its first data rows to drop
+         */
+        Skipping(RowSource source, long rows) {
+            this.source = source;
+            this.rows = rows;
+        }
+
+        /** @return how many rows were dropped so far: {@code rows}, unless the file had fewer */
+        long skipped() {
+            return skipped;
+        }
+
+        @Override
+        public List<String> header() {
+            return source.header();
+        }
+
+        @Override
+        public Optional<String> headerProblem() {
+            return source.headerProblem();
+        }
+
+        @Override
+        public Optional<String> stoppedEarly() {
+            return source.stoppedEarly();
+        }
+
+        @Override
+        public Optional<Detected> detected() {
+            return source.detected();
+        }
+
+        @Override
+        public Optional<SourceRow> next() {
+            while (skipped < rows) {
+                if (source.next().isEmpty()) {
+                    return Optional.empty();
+                }
+                skipped++;
+            }
+            return source.next();
+        }
+
+        @Override
+        public long bytesRead() {
+            return source.bytesRead();
+        }
+
+        @Override
+        public OptionalLong size() {
+            return source.size();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
 }

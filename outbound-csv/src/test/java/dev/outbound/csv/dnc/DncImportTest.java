@@ -52,6 +52,27 @@ class DncImportTest {
     }
 
     @Test
+    void skipRows_two_dropsTheFirstTwoDataRowsAndCountsThemAsSkipped() throws IOException {
+        Path f = file("phone,reason",
+                "(212) 555-0101,top", // 1 skipped
+                "not a number,top", // 2 skipped: not reported as invalid
+                "(212) 555-0103,", // 3 added
+                "(212) 555-0104,"); // 4 added
+        DncList list = DncList.newBuilder("national").build();
+
+        DncImportResult r = importInto(list).skipRows(2).build().newJob(f).run();
+
+        assertThat(r.status()).isEqualTo(ImportStatus.FINISHED);
+        assertThat(r.skipped()).isEqualTo(2);
+        assertThat(r.counts().total()).isEqualTo(2);
+        assertThat(r.counts().invalid()).isZero();
+        assertThat(list.size()).isEqualTo(2);
+        assertThat(list.entry(number("+12125550101"))).isEmpty();
+        assertThat(list.entry(number("+12125550103"))).isPresent();
+        assertThat(r.toJson()).contains("\"skipped_rows\": 2");
+    }
+
+    @Test
     void mixedFile_everyRowInExactlyOneCount_andOnlyValidEntriesAreListed() throws IOException {
         Path f = file("phone,prefix,customer_key,reason,expires_at",
                 "(212) 555-0147,,,asked,", // 1 added: a national number read in US
