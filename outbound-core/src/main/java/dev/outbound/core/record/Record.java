@@ -6,12 +6,10 @@ import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.zone.ZoneName;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A customer to call: the SDK's central value. A record belongs to a campaign and is keyed by its
@@ -86,11 +84,15 @@ public final class Record {
         if (updatedAt.isBefore(createdAt)) {
             throw new InvalidValueException("updatedAt", "not before createdAt " + createdAt, updatedAt);
         }
-        Set<PhoneField> seen = new HashSet<>();
-        for (RecordPhone phone : phones) {
-            if (!seen.add(phone.field())) {
-                throw new InvalidValueException("phones of record " + ref, "one number per phone field",
-                        "two numbers for field " + phone.field());
+        // A record has a handful of numbers: comparing pairs is cheaper than a set, and every
+        // change of a record runs this check.
+        for (int i = 1; i < phones.size(); i++) {
+            PhoneField field = phones.get(i).field();
+            for (int j = 0; j < i; j++) {
+                if (phones.get(j).field().equals(field)) {
+                    throw new InvalidValueException("phones of record " + ref, "one number per phone field",
+                            "two numbers for field " + field);
+                }
             }
         }
     }
