@@ -21,6 +21,7 @@ import dev.outbound.core.record.RecordPhone;
 import dev.outbound.pacing.abandon.AbandonLedger;
 import dev.outbound.pacing.predict.PacingModel;
 import dev.outbound.pacing.predict.Snapshot;
+import dev.outbound.pacing.predict.TeamView;
 import dev.outbound.pacing.report.RunRecorder;
 import dev.outbound.spi.agent.AgentRouting;
 import dev.outbound.spi.agent.AgentState;
@@ -1162,6 +1163,12 @@ public final class DialerEngine implements AutoCloseable {
         return ms <= 0 ? Duration.ZERO : Duration.ofMillis(ms - ms % 250);
     }
 
+    /** Seconds from {@code from} to {@code to}, rounded down to the quarter second as {@link #quarter}. */
+    static double quarterSeconds(Instant from, Instant to) {
+        long nanos = (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L + (to.getNano() - from.getNano());
+        return nanos <= 0 ? 0 : (nanos / 250_000_000L) * 0.25;
+    }
+
     private static Duration nonNegative(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
     }
@@ -1269,7 +1276,7 @@ public final class DialerEngine implements AutoCloseable {
     }
 
     /** The pacer's view, reused for every decision. */
-    private final class Context implements PacingContext {
+    private final class Context implements PacingContext, TeamView {
         private Instant now;
         private int limit;
         private Snapshot snapshot;
@@ -1337,6 +1344,42 @@ public final class DialerEngine implements AutoCloseable {
                 snapshot = Snapshot.of(agents, ring);
             }
             return snapshot;
+        }
+
+        @Override
+        public TeamView team() {
+            return this;
+        }
+
+        @Override
+        public void forEachAgent(AgentSink sink) {
+            for (Seat s : seats.values()) {
+                switch (s.state) {
+                    case AVAILABLE:
+                        sink.agent(AgentState.AVAILABLE, 0);
+                        break;
+                    case RESERVED:
+                        sink.agent(AgentState.ON_CALL, 0);
+                        break;
+                    case TALKING:
+                        sink.agent(AgentState.ON_CALL, quarterSeconds(s.since, now));
+                        break;
+                    case PAUSED:
+                        sink.agent(AgentState.PAUSED, 0);
+                        break;
+                    default:
+                        sink.agent(AgentState.WRAP_UP, quarterSeconds(s.since, now));
+                }
+            }
+        }
+
+        @Override
+        public void forEachRinging(RingingSink sink) {
+            for (LiveCall c : calls.values()) {
+                if (c.ringing && c.forSeat == null) {
+                    sink.ringing(quarterSeconds(c.placedAt, now));
+                }
+            }
         }
 
         @Override

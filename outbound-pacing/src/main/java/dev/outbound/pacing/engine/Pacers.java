@@ -85,7 +85,7 @@ public final class Pacers {
                 if (allowed <= 0 || pacer.model().answers().finishedDials() == 0) {
                     dials = context.availableAgents() - context.ringing();
                 } else {
-                    dials = pacer.dialsNow(context.snapshot(), allowed);
+                    dials = pacer.dialsNow(context.team(), allowed);
                 }
                 return Math.max(0, Math.min(dials, context.lineLimit()));
             }

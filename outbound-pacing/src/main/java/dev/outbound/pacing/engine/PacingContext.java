@@ -3,6 +3,7 @@ package dev.outbound.pacing.engine;
 import dev.outbound.pacing.abandon.AbandonLedger;
 import dev.outbound.pacing.predict.PacingModel;
 import dev.outbound.pacing.predict.Snapshot;
+import dev.outbound.pacing.predict.TeamView;
 import java.time.Instant;
 
 /**
@@ -28,6 +29,16 @@ public interface PacingContext {
 
     /** @return the agents and the calls ringing, as the predictive forecast reads them */
     Snapshot snapshot();
+
+    /**
+     * The same agents and calls as {@link #snapshot()}, read in place: the engine's view allocates
+     * nothing. Valid only during the call the context is given to.
+     *
+     * @return the team and its calls ringing now; by default the snapshot
+     */
+    default TeamView team() {
+        return snapshot();
+    }
 
     /** @return the campaign's abandoned-call ledger, with the rule and its window */
     AbandonLedger ledger();

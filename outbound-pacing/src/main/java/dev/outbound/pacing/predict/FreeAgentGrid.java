@@ -1,5 +1,6 @@
 package dev.outbound.pacing.predict;
 
+import dev.outbound.spi.agent.AgentState;
 import java.util.Arrays;
 
 /**
@@ -80,7 +81,11 @@ final class FreeAgentGrid {
 
     /** Writes P(agent free by offset + j * step) to {@code out[j - 1]}, j = 1 .. steps. */
     void freeBy(Snapshot.Agent agent, double[] out) {
-        switch (agent.state()) {
+        freeBy(agent.state(), LogNormalEstimator.seconds(agent.elapsed()), out);
+    }
+
+    void freeBy(AgentState state, double elapsed, double[] out) {
+        switch (state) {
             case AVAILABLE:
                 Arrays.fill(out, 0, steps, 1.0);
                 return;
@@ -88,7 +93,7 @@ final class FreeAgentGrid {
                 Arrays.fill(out, 0, steps, 0.0);
                 return;
             case WRAP_UP: {
-                double w = LogNormalEstimator.seconds(agent.elapsed());
+                double w = elapsed;
                 double now = wrapSurvival(w);
                 for (int j = 1; j <= steps; j++) {
                     out[j - 1] = now <= 0 ? 1 : Math.min(1, Math.max(0, 1 - wrapSurvival(w + offset + j * step) / now));
@@ -97,7 +102,7 @@ final class FreeAgentGrid {
             }
             case ON_CALL:
             default:
-                talking(LogNormalEstimator.seconds(agent.elapsed()), out);
+                talking(elapsed, out);
         }
     }
 

@@ -75,6 +75,13 @@ public final class PredictivePacer {
     /** The most lines a pacer may be given. */
     public static final int MAX_LINES = 100_000;
 
+    /**
+     * From this many seconds of talk on, an agent's forecast is read at the whole second: the
+     * chance a conversation ends in each coming second hardly changes within a second by then, and
+     * whole seconds let agents share memoised forecasts (15% of a simulated shift's time went into
+     * recomputing them at every quarter second).
+     */
+    static final double TALK_WHOLE_SECONDS = 20;
     private final PacingModel model;
     private final int steps;
     private final double connect;
@@ -116,17 +123,17 @@ public final class PredictivePacer {
      * last dial's chance of abandonment {@link #abandonChance} is at most {@code allowed}. Zero
      * without agents who are not paused.
      *
-     * @param snapshot the agents and calls ringing now
+     * @param snapshot the agents and calls ringing now: a {@link Snapshot}, or the engine's view
      * @param allowed the abandon probability a dial may carry, 0 to 1
      * @return dials to place now, 0 or more
      */
-    public int dialsNow(Snapshot snapshot, double allowed) {
+    public int dialsNow(TeamView snapshot, double allowed) {
         Objects.requireNonNull(snapshot, "snapshot");
         if (!(allowed >= 0 && allowed <= 1)) {
             throw new InvalidValueException("allowed", "an abandon probability from 0 to 1", allowed);
         }
-        int lines = Math.max(0, maxLines - snapshot.ringing().size());
         Prepared p = prepare(snapshot);
+        int lines = Math.max(0, maxLines - p.ringing);
         if (lines == 0 || p.team == 0 || p.chance(1) > allowed) {
             return 0;
         }
@@ -148,11 +155,11 @@ public final class PredictivePacer {
      * finds no agent free within the connect limit: {@code a(dial)} of the type's description. It is
      * 1 without agents who are not paused.
      *
-     * @param snapshot the agents and calls ringing now
+     * @param snapshot the agents and calls ringing now: a {@link Snapshot}, or the engine's view
      * @param dial which new dial, from 1
      * @return the chance, 0 to 1
      */
-    public double abandonChance(Snapshot snapshot, int dial) {
+    public double abandonChance(TeamView snapshot, int dial) {
         Objects.requireNonNull(snapshot, "snapshot");
         if (dial < 1 || dial > MAX_LINES) {
             throw new InvalidValueException("dial", "1 to " + MAX_LINES, dial);
@@ -183,7 +190,7 @@ public final class PredictivePacer {
     }
 
     /** An agent's or a ringing call's contribution to the sums: busy (or answered) by each step, then its variance. */
-    private double[] row(RowMemo memo, double elapsed, Snapshot.Agent agent, Duration ringing) {
+    private double[] row(RowMemo memo, double elapsed, AgentState agent) {
         int q = FreeAgentGrid.quarter(elapsed);
         boolean kept = q >= 0 && q < memo.epochs.length;
         if (kept && memo.epochs[q] == memo.epoch) {
@@ -192,14 +199,14 @@ public final class PredictivePacer {
         double[] row = kept && memo.rows[q] != null ? memo.rows[q] : new double[2 * steps];
         double[] by = new double[steps];
         if (agent != null) {
-            grid.freeBy(agent, by);
+            grid.freeBy(agent, elapsed, by);
             for (int j = 0; j < steps; j++) {
                 double busy = 1 - by[j];
                 row[j] = busy;
                 row[steps + j] = busy * (1 - busy);
             }
         } else {
-            model.answers().answeredBySteps(LogNormalEstimator.seconds(ringing), 1.0, by);
+            model.answers().answeredBySteps(elapsed, 1.0, by);
             for (int j = 0; j < steps; j++) {
                 double r = by[j];
                 row[j] = r;
@@ -232,22 +239,26 @@ public final class PredictivePacer {
         }
     }
 
-    private Prepared prepare(Snapshot snapshot) {
+    private Prepared prepare(TeamView team) {
         refresh();
         Prepared p = new Prepared(steps);
-        for (Snapshot.Agent agent : snapshot.agents()) {
-            if (agent.state() == AgentState.PAUSED) {
-                continue;
+        team.forEachAgent((state, elapsed) -> {
+            if (state == AgentState.PAUSED) {
+                return;
             }
             p.team++;
-            if (agent.state() == AgentState.AVAILABLE) {
-                continue;
+            if (state != AgentState.AVAILABLE) {
+                if (state == AgentState.ON_CALL) {
+                    add(p, row(talkRows, elapsed >= TALK_WHOLE_SECONDS ? Math.floor(elapsed) : elapsed, state));
+                } else {
+                    add(p, row(wrapRows, elapsed, state));
+                }
             }
-            add(p, row(agent.state() == AgentState.ON_CALL ? talkRows : wrapRows, LogNormalEstimator.seconds(agent.elapsed()), agent, null));
-        }
-        for (Duration d : snapshot.ringing()) {
-            add(p, row(ringRows, LogNormalEstimator.seconds(d), null, d));
-        }
+        });
+        team.forEachRinging(elapsed -> {
+            p.ringing++;
+            add(p, row(ringRows, elapsed, null));
+        });
         System.arraycopy(freshRow, 0, p.fresh, 0, steps);
         double before = 0;
         for (int j = 0; j < steps; j++) {
@@ -261,6 +272,7 @@ public final class PredictivePacer {
     /** One snapshot's sums, from which the chance of any dial costs O(steps). */
     private static final class Prepared {
         int team;
+        int ringing;
         final double[] mean;
         final double[] variance;
         final double[] fresh;

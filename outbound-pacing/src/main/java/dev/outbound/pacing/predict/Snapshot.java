@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param agents the logged-in agents of the campaign
  * @param ringing the elapsed ring time of each call dialled and not yet answered or ended
  */
-public record Snapshot(List<Agent> agents, List<Duration> ringing) {
+public record Snapshot(List<Agent> agents, List<Duration> ringing) implements TeamView {
     /**
      * Checks and copies the lists.
      *
@@ -40,6 +40,20 @@ public record Snapshot(List<Agent> agents, List<Duration> ringing) {
      */
     public static Snapshot of(List<Agent> agents, List<Duration> ringing) {
         return new Snapshot(agents, ringing);
+    }
+
+    @Override
+    public void forEachAgent(AgentSink sink) {
+        for (Agent a : agents) {
+            sink.agent(a.state(), LogNormalEstimator.seconds(a.elapsed()));
+        }
+    }
+
+    @Override
+    public void forEachRinging(RingingSink sink) {
+        for (Duration d : ringing) {
+            sink.ringing(LogNormalEstimator.seconds(d));
+        }
     }
 
     /**

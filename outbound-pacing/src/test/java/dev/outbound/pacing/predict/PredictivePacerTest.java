@@ -2,6 +2,7 @@ package dev.outbound.pacing.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -194,5 +195,49 @@ class PredictivePacerTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("maxLines is already set");
         assertThatThrownBy(() -> Snapshot.Agent.of(AgentState.ON_CALL, Duration.ofSeconds(-1)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("agent elapsed time");
+    }
+
+    @Test
+    void teamView_readAsTheSnapshotItStandsFor() {
+        // A view handing out the same agents and calls as a snapshot, in seconds, in another order.
+        Snapshot s = Snapshot.of(List.of(Snapshot.Agent.available(), Snapshot.Agent.talking(Duration.ofMillis(12_250)),
+                Snapshot.Agent.wrapping(Duration.ofMillis(3_500)), Snapshot.Agent.paused()),
+                List.of(Duration.ofMillis(4_750), Duration.ofSeconds(9)));
+        TeamView view = new TeamView() {
+            @Override
+            public void forEachAgent(AgentSink sink) {
+                sink.agent(AgentState.WRAP_UP, 3.5);
+                sink.agent(AgentState.PAUSED, 0);
+                sink.agent(AgentState.ON_CALL, 12.25);
+                sink.agent(AgentState.AVAILABLE, 0);
+            }
+
+            @Override
+            public void forEachRinging(RingingSink sink) {
+                sink.ringing(9);
+                sink.ringing(4.75);
+            }
+        };
+        for (int k = 1; k <= 6; k++) {
+            // Equal up to the order of summation.
+            assertThat(PACER.abandonChance(view, k)).isCloseTo(PACER.abandonChance(s, k), within(1e-12));
+        }
+        assertThat(PACER.dialsNow(view, 0.03)).isEqualTo(PACER.dialsNow(s, 0.03));
+        List<Double> seen = new java.util.ArrayList<>();
+        s.forEachRinging(seen::add);
+        assertThat(seen).containsExactly(4.75, 9.0);
+    }
+
+    @Test
+    void talkFromTwentySeconds_readAtTheWholeSecond() {
+        Snapshot.Agent free = Snapshot.Agent.available();
+        Snapshot at40 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofSeconds(40))), List.of());
+        Snapshot at40q3 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofMillis(40_750))), List.of());
+        Snapshot at41 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofSeconds(41))), List.of());
+        Snapshot at10 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofSeconds(10))), List.of());
+        Snapshot at10q3 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofMillis(10_750))), List.of());
+        assertThat(PACER.abandonChance(at40q3, 3)).isEqualTo(PACER.abandonChance(at40, 3));
+        assertThat(PACER.abandonChance(at41, 3)).isNotEqualTo(PACER.abandonChance(at40, 3));
+        assertThat(PACER.abandonChance(at10q3, 3)).isNotEqualTo(PACER.abandonChance(at10, 3));
     }
 }
