@@ -48,9 +48,14 @@ public final class PacingBenchmark {
     }
 
     /**
-     * @param args the number of seeds (default 5) and the shift in hours (default 8)
+     * @param args the number of seeds (default 5) and the shift in hours (default 8); or {@code speed}
+     *     and the shift in hours, for the engine's speed alone
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("speed")) {
+            speed(args.length > 1 ? Double.parseDouble(args[1]) : 8);
+            return;
+        }
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         double hours = args.length > 1 ? Double.parseDouble(args[1]) : 8;
         int[][] configs = {{20, 25}, {20, 50}, {100, 25}, {100, 50}};
@@ -189,7 +194,8 @@ public final class PacingBenchmark {
 
     /**
      * The engine's speed: simulated events per second of wall time for 100 agents, predictive and
-     * progressive, each after a warm-up run, against the cheapest engine run in the same process
+     * progressive, each after a warm-up run and the fastest of three, against the cheapest engine
+     * run in the same process
      * (progressive, which makes no pacing decision), so that the ratio shows what predictive pacing
      * costs.
      */
@@ -198,9 +204,16 @@ public final class PacingBenchmark {
         EngineSettings predictive = settings(model, DialMode.PREDICTIVE, 2, fcc());
         EngineSettings progressive = settings(model, DialMode.PROGRESSIVE, 2, fcc());
         Simulation.newBuilder(model).seed(99).settings(predictive).build().run();
-        Simulation.Result p = Simulation.newBuilder(model).seed(1).settings(predictive).build().run();
         Simulation.newBuilder(model).seed(99).settings(progressive).build().run();
-        Simulation.Result b = Simulation.newBuilder(model).seed(1).settings(progressive).build().run();
+        // Each mode three times, interleaved, keeping the fastest: the machines are shared.
+        Simulation.Result p = null;
+        Simulation.Result b = null;
+        for (int i = 0; i < 3; i++) {
+            Simulation.Result pi = Simulation.newBuilder(model).seed(1).settings(predictive).build().run();
+            Simulation.Result bi = Simulation.newBuilder(model).seed(1).settings(progressive).build().run();
+            p = p == null || pi.eventsPerSecond() > p.eventsPerSecond() ? pi : p;
+            b = b == null || bi.eventsPerSecond() > b.eventsPerSecond() ? bi : b;
+        }
         System.out.printf(Locale.ROOT, "Engine speed, 100 agents, p = 0.25, %.1f h simulated:%n", hours);
         System.out.printf(Locale.ROOT, "  predictive:  %,d events in %.2f s = %,.0f events/s (%.2fx progressive)%n",
                 p.counts().events(), p.wallTime().toNanos() / 1e9, p.eventsPerSecond(),
