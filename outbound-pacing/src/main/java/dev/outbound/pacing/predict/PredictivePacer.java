@@ -75,13 +75,6 @@ public final class PredictivePacer {
     /** The most lines a pacer may be given. */
     public static final int MAX_LINES = 100_000;
 
-    /**
-     * From this many seconds of talk on, an agent's forecast is read at the whole second: the
-     * chance a conversation ends in each coming second hardly changes within a second by then, and
-     * whole seconds let agents share memoised forecasts (15% of a simulated shift's time went into
-     * recomputing them at every quarter second).
-     */
-    static final double TALK_WHOLE_SECONDS = 20;
     private final PacingModel model;
     private final int steps;
     private final double connect;
@@ -248,11 +241,7 @@ public final class PredictivePacer {
             }
             p.team++;
             if (state != AgentState.AVAILABLE) {
-                if (state == AgentState.ON_CALL) {
-                    add(p, row(talkRows, elapsed >= TALK_WHOLE_SECONDS ? Math.floor(elapsed) : elapsed, state));
-                } else {
-                    add(p, row(wrapRows, elapsed, state));
-                }
+                add(p, row(state == AgentState.ON_CALL ? talkRows : wrapRows, elapsed, state));
             }
         });
         team.forEachRinging(elapsed -> {

@@ -227,17 +227,4 @@ class PredictivePacerTest {
         s.forEachRinging(seen::add);
         assertThat(seen).containsExactly(4.75, 9.0);
     }
-
-    @Test
-    void talkFromTwentySeconds_readAtTheWholeSecond() {
-        Snapshot.Agent free = Snapshot.Agent.available();
-        Snapshot at40 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofSeconds(40))), List.of());
-        Snapshot at40q3 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofMillis(40_750))), List.of());
-        Snapshot at41 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofSeconds(41))), List.of());
-        Snapshot at10 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofSeconds(10))), List.of());
-        Snapshot at10q3 = Snapshot.of(List.of(free, Snapshot.Agent.talking(Duration.ofMillis(10_750))), List.of());
-        assertThat(PACER.abandonChance(at40q3, 3)).isEqualTo(PACER.abandonChance(at40, 3));
-        assertThat(PACER.abandonChance(at41, 3)).isNotEqualTo(PACER.abandonChance(at40, 3));
-        assertThat(PACER.abandonChance(at10q3, 3)).isNotEqualTo(PACER.abandonChance(at10, 3));
-    }
 }
