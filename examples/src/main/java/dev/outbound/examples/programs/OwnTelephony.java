@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Your own telephony: {@link AnswerEveryCall}, a twenty-line {@link Telephony} in which every
+ * Your own telephony: {@link AnswerEveryCall}, a {@link Telephony} of four short methods in which every
  * customer answers after a fixed delay and talks for a fixed time, plugged into the same engine
  * as {@link ProgressiveCampaign}. A binding to a real PBX has the same shape: {@code place}
  * returns an id at once, and the call's events reach the listener later, ending with one

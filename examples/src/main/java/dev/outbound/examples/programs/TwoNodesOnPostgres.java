@@ -135,10 +135,10 @@ public final class TwoNodesOnPostgres {
         VirtualTime time = VirtualTime.startingAt(START);
         RecordFactory factory = RecordFactory.newBuilder(CAMPAIGN).defaultRegion("US").clock(time.clock())
                 .zoneResolver(ZoneResolver.newBuilder().defaultZone(ZoneId.of("America/New_York")).build()).build();
-        List<Record> records = new ArrayList<>();
+        List<Record> records = new ArrayList<>(); // numbers in 555-0100 to 555-0199, which are never assigned
         for (int i = 1; i <= RECORDS; i++) {
             records.add(factory.newRecord(String.format("S-%02d", i))
-                    .phone(PhoneField.MOBILE, String.format("+1212555%04d", 200 + i)).build());
+                    .phone(PhoneField.MOBILE, String.format("+1212555%04d", 120 + i)).build());
         }
         try (PostgresRecordStore setup = PostgresRecordStore.newBuilder().jdbcUrl(url).schema(SCHEMA).poolSize(2).build()) {
             setup.delete(RecordQuery.campaign(CAMPAIGN), Instant.now()); // a second run starts afresh

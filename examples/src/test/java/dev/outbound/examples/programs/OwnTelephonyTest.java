@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@link OwnTelephony}'s twenty-line telephony drives the engine: every call answered after 5 s, talked 60 s. */
+/** {@link OwnTelephony}'s own telephony drives the engine: every call answered after 5 s, talked 60 s. */
 class OwnTelephonyTest {
     private final ProgressiveCampaign.Result run = OwnTelephony.run();
 

@@ -44,6 +44,8 @@ class TwoNodesOnPostgresTest {
         assertThat(refs).hasSize(20);
         assertThat(new HashSet<>(refs)).hasSize(20);
         assertThat(r.lines()).contains("node-a: " + a.size() + " calls", "node-b: " + b.size() + " calls");
+        assertThat(r.lines()).anySatisfy(l -> assertThat(l).startsWith("  S-01 +12125550121  "))
+                .anySatisfy(l -> assertThat(l).startsWith("  S-20 +12125550140  "));
         assertThat(r.lines().get(r.lines().size() - 1)).isEqualTo("20 of 20 records called; no record was called twice");
     }
 
