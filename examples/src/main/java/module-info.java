@@ -1,6 +1,6 @@
 /**
- * Runnable programs that embed Outbound: the demo, the README's example, and the {@code outbound}
- * command line. Exports nothing.
+ * Runnable programs that embed Outbound: the demo, the README's example, the small example
+ * programs of docs/examples.md, and the {@code outbound} command line. Exports nothing.
  */
 module dev.outbound.examples {
     requires dev.outbound.core;
@@ -8,6 +8,8 @@ module dev.outbound.examples {
     requires dev.outbound.csv;
     requires dev.outbound.pacing;
     requires dev.outbound.spi.sip;
+    // TwoNodesOnPostgres opens a PostgresRecordStore.
+    requires dev.outbound.spi.jdbc;
     requires info.picocli;
 
     // picocli fills the commands' fields by reflection.
