@@ -175,6 +175,7 @@ public final class Demo {
         long callable = 0;
         Map<String, Long> why = new TreeMap<>();
         Map<String, String> example = new TreeMap<>();
+        Map<String, Long> zones = new TreeMap<>();
         List<Record> records;
         try (Stream<Record> all = store.stream(RecordQuery.campaign(CAMPAIGN))) {
             records = all.sorted((a, b) -> a.ref().value().compareTo(b.ref().value())).toList();
@@ -202,8 +203,11 @@ public final class Demo {
             } else if (refusedFirst.isPresent()) {
                 CallVerdict.Refused refused = refusedFirst.get();
                 Refusal reason = refused.reasons().get(0);
-                String key = reason instanceof Refusal.OutsideHours ? "outside calling hours"
-                        : reason.getClass().getSimpleName();
+                String key = reason.getClass().getSimpleName();
+                if (reason instanceof Refusal.OutsideHours hours) {
+                    key = "outside calling hours";
+                    zones.merge(hours.zone().getId(), 1L, Long::sum);
+                }
                 why.merge(key, 1L, Long::sum);
                 example.putIfAbsent(key, r.ref().value() + " " + refused.phone().number().toInternationalFormat()
                         + ": " + reason.describe() + "; earliest " + refused.earliest().map(Instant::toString)
@@ -214,6 +218,13 @@ public final class Demo {
                 START, callable, records.size());
         for (Map.Entry<String, Long> e : why.entrySet()) {
             out.printf(Locale.ROOT, "  %,5d not yet: %s, e.g. %s%n", e.getValue(), e.getKey(), example.get(e.getKey()));
+        }
+        if (!zones.isEmpty()) {
+            StringBuilder line = new StringBuilder("        outside calling hours, by zone:");
+            zones.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> line.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(','));
+            line.setLength(line.length() - 1);
+            out.println(line);
         }
     }
 
