@@ -3,6 +3,7 @@ package dev.outbound.examples;
 import dev.outbound.core.compliance.CallVerdict;
 import dev.outbound.core.compliance.CallingPolicy;
 import dev.outbound.core.compliance.Refusal;
+import dev.outbound.core.lifecycle.DialingRules;
 import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.record.CampaignId;
 import dev.outbound.core.record.Record;
@@ -36,8 +37,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +57,9 @@ import java.util.stream.Stream;
  * does, prints what became of every row, says who may be called at the start of the shift and why
  * not the others, then dials them: the real dialer engine runs a simulated 8-hour shift of 20 agents
  * (30 % of dials answered) with predictive pacing, and again with progressive pacing on the same
- * records, prints the two side by side and writes each run's report and chart. No server, no
- * network: everything runs in memory on virtual time, in seconds.
+ * records (topped up with synthetic leads, as {@link #TOP_UP} explains), prints the two side by
+ * side and writes each run's report and chart. No server, no network: everything runs in memory
+ * on virtual time, in seconds.
  */
 public final class Demo {
     /** The bundled lead list, a class-path resource; how it was made is in {@code DemoLeads} (test sources). */
@@ -73,12 +77,12 @@ public final class Demo {
     /**
      * Synthetic leads added to the campaign for the shift. A person answers 30 % of dials and a
      * record leaves the queue once answered, so the list's records give at most one conversation
-     * each, fewer than 20 busy agents hold in 8 hours: the shift would run dry by midday and
-     * measure the list, not the pacing.
+     * each, fewer than 20 busy agents hold in 8 hours: the shift would run dry and measure the
+     * list, not the pacing.
      */
     static final int TOP_UP = 8_000;
-    /** When the synthetic leads become due: an hour into the shift, so that the list is dialled first. */
-    static final Instant TOP_UP_DUE = START.plus(java.time.Duration.ofHours(1));
+    /** When the synthetic leads become due: an hour into the shift, so that the first hour dials the list alone. */
+    static final Instant TOP_UP_DUE = START.plus(Duration.ofHours(1));
     /** Area codes of the US Eastern zone whose fictional lines 555-0100 to 555-0199 the synthetic leads use. */
     private static final int[] EASTERN = {201, 202, 203, 207, 212, 215, 216, 229, 231, 234, 239, 240, 248, 267, 269,
         276, 301, 302, 304, 305, 315, 321, 330, 332, 336, 339, 347, 351, 352, 386, 401, 404, 407, 410, 412, 413, 434,
@@ -171,7 +175,8 @@ public final class Demo {
      * @param store the imported records
      */
     static void callableAtStart(PrintStream out, RecordStore store) {
-        CallingPolicy policy = CallingPolicy.newBuilder().build();
+        // The policy the simulated campaign dials with: the default rules' 08:00-21:00 local.
+        CallingPolicy policy = DialingRules.defaults().policy();
         long callable = 0;
         Map<String, Long> why = new TreeMap<>();
         Map<String, String> example = new TreeMap<>();
@@ -304,7 +309,7 @@ public final class Demo {
         }
         RecordFactory factory = RecordFactory.newBuilder(CAMPAIGN).defaultRegion("US")
                 .zoneResolver(ZoneResolver.newBuilder().build()).clock(Clock.fixed(TOP_UP_DUE, ZoneOffset.UTC)).build();
-        List<Record> batch = new java.util.ArrayList<>();
+        List<Record> batch = new ArrayList<>();
         for (int line = 100; line < 200 && batch.size() < TOP_UP; line++) {
             for (int i = 0; i < EASTERN.length && batch.size() < TOP_UP; i++) {
                 String number = "+1" + EASTERN[i] + "5550" + line;
@@ -364,7 +369,7 @@ public final class Demo {
         }
     }
 
-    /** The shift's progress bar: the share of the 8 hours simulated, every simulated 10 minutes. */
+    /** The shift's progress bar: the share of the 8 hours simulated and the time, every simulated 10 minutes. */
     private static final class ShiftBar implements DoubleConsumer {
         private final PrintStream err;
         private final String name;
@@ -376,7 +381,9 @@ public final class Demo {
 
         @Override
         public void accept(double share) {
-            err.print(String.format(Locale.ROOT, "\r%-11s ", name) + bar(share));
+            Instant now = START.plusMillis(Math.round(share * MODEL.shift().toMillis()));
+            err.print(String.format(Locale.ROOT, "\r%-11s ", name) + bar(share) + "  "
+                    + now.atZone(Simulation.DEFAULT_ZONE).toLocalTime() + " in New York");
             if (share >= 1) {
                 err.print("\r" + " ".repeat(60) + "\r");
             }
