@@ -156,7 +156,10 @@ public final class Demo {
                 example.putIfAbsent(p.code(), p);
             }
         }
-        out.println("  refused, by reason (the first of each shown):");
+        // A result keeps the first ImportResult.MAX_PROBLEMS problems: say so if the list ever has more.
+        out.println("  refused, by reason (the first of each shown)" + (result.problemCount() > result.problems().size()
+                ? String.format(Locale.ROOT, ", from the first %,d of %,d problems:", result.problems().size(),
+                        result.problemCount()) : ":"));
         for (Map.Entry<String, Long> e : refused.entrySet()) {
             RowProblem p = example.get(e.getKey());
             out.printf(Locale.ROOT, "    %-22s %3d rows   e.g. row %d: %s%n", e.getKey(), e.getValue(), p.row(),
