@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param rule what was expected, in words ({@code "at most 20 characters"})
  * @param value the refused input, as given (the empty string for a missing value)
  * @param kind the reason, as a value a program can switch on
+ * @serial exclude
  */
-// Serializable because FieldValueException, which is, carries it.
+// Serializable because FieldValueException, which is, carries it. Left out of the serialized-form
+// page: the form is no published format, and JDK 17 javadoc cannot document record components there.
 public record FieldProblem(String field, String rule, String value, Kind kind) implements Serializable {
 
     /** The reasons a value can be refused. */

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param field the field or column ({@code phone mobile}, {@code agent}, {@code local_time_zone})
  * @param rule what was expected, in words
  * @param value what was found, as given
+ * @serial exclude
  */
-// Serializable because InvalidRecordException, which is, carries it.
+// Serializable because InvalidRecordException, which is, carries it. Left out of the serialized-form
+// page: the form is no published format, and JDK 17 javadoc cannot document record components there.
 public record RecordProblem(String field, String rule, String value) implements Serializable {
     /**
      * Checks the components.
