@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * with the SDK's own import and export; explains and plans a campaign; and simulates a shift of
  * its pacing; and dials a lead list for real over SIP ({@code run}). {@code docs/cli.md} describes every command. Run as {@code java -jar examples/target/outbound.jar}.
  */
-@Command(name = "outbound", mixinStandardHelpOptions = true, version = "outbound 0.1.0-SNAPSHOT",
+@Command(name = "outbound", mixinStandardHelpOptions = true, version = "outbound 0.1.0",
         description = "Import and export lead lists, and explain, plan and simulate a campaign, with the Outbound "
                 + "SDK.",
         subcommands = {ImportCommand.class, ExportCommand.class, ImportDncCommand.class, ImportDidsCommand.class,
