@@ -53,6 +53,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * A {@link RecordStore} on PostgreSQL, shared by any number of dialer nodes: each node opens its
@@ -268,7 +269,13 @@ public final class PostgresRecordStore implements RecordStore {
             }
             try {
                 if (migrate == null || migrate) {
-                    PostgresRecordStore.migrate(ds, s);
+                    if (jdbcUrl != null) {
+                        // Flyway holds a second connection for its lock: through a pool of one
+                        // it would wait for itself until the pool timed out.
+                        flyway(s).dataSource(jdbcUrl, user, password).load().migrate();
+                    } else {
+                        PostgresRecordStore.migrate(ds, s);
+                    }
                 }
                 return new PostgresRecordStore(ds, pool, s);
             } catch (RuntimeException e) {
@@ -290,15 +297,16 @@ public final class PostgresRecordStore implements RecordStore {
     public static void migrate(DataSource dataSource, String schema) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(schema, "schema");
-        Flyway.configure(PostgresRecordStore.class.getClassLoader())
-                .dataSource(dataSource)
+        flyway(schema).dataSource(dataSource).load().migrate();
+    }
+
+    private static FluentConfiguration flyway(String schema) {
+        return Flyway.configure(PostgresRecordStore.class.getClassLoader())
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(true)
                 .locations("classpath:outbound-jdbc/migration")
-                .table("outbound_schema_history")
-                .load()
-                .migrate();
+                .table("outbound_schema_history");
     }
 
     /** @return the schema that holds the store's tables */
