@@ -407,6 +407,9 @@ final class JobsCommand implements Runnable {
             JobDirectory jobs = new JobDirectory(dir);
             List<OutboundServices> opened = new ArrayList<>();
             Set<String> ids = new LinkedHashSet<>();
+            // Ended is read from the list that runs a job: it knows even when the job directory
+            // could not be written.
+            Map<String, ListProcesses> runBy = new HashMap<>();
             try (RealTimeScheduler scheduler = RealTimeScheduler.create()) {
                 Instant now = scheduler.clock().instant();
                 Map<String, ListProcesses> lists = new HashMap<>();
@@ -423,6 +426,7 @@ final class JobsCommand implements Runnable {
                     try {
                         schedule(list, job.get(), opened);
                         ids.add(s.id());
+                        runBy.put(s.id(), list);
                     } catch (RuntimeException e) {
                         jobs.save(new ProcessSnapshot(s.id(), s.kind(), ProcessStatus.FAILED, 0, s.scheduledFor(),
                                 Optional.of(now), Optional.of(now), s.file(), s.comment(), Map.of(),
@@ -430,7 +434,8 @@ final class JobsCommand implements Runnable {
                         ids.add(s.id());
                     }
                 }
-                while (!ids.stream().allMatch(id -> jobs.get(id).map(p -> p.status().isTerminal()).orElse(true))) {
+                while (!ids.stream().allMatch(id -> (runBy.containsKey(id) ? runBy.get(id).get(id) : jobs.get(id))
+                        .map(p -> p.status().isTerminal()).orElse(true))) {
                     Thread.sleep(50);
                 }
             } finally {
@@ -440,7 +445,7 @@ final class JobsCommand implements Runnable {
             }
             boolean failed = false;
             for (String id : ids) {
-                ProcessSnapshot s = jobs.get(id).orElseThrow();
+                ProcessSnapshot s = (runBy.containsKey(id) ? runBy.get(id).get(id) : jobs.get(id)).orElseThrow();
                 failed |= s.status() == ProcessStatus.FAILED;
                 out.println("job " + id + " (" + s.kind().name().toLowerCase(Locale.ROOT) + "): "
                         + s.status().name().toLowerCase(Locale.ROOT) + ", " + s.percent() + "%"

@@ -226,11 +226,27 @@ public final class ListProcesses {
     }
 
     /**
+     * The latest snapshot of a process. For a process this list scheduled it is the list's own,
+     * unless the store already says it ended (a pending process cancelled by another program); so
+     * a process that ended while the store failed to save its end still shows as ended here.
+     *
      * @param id a process id
-     * @return its latest snapshot, if the store holds it
+     * @return its latest snapshot: this list's, or the store's
      */
     public Optional<ProcessSnapshot> get(String id) {
-        return store.get(Objects.requireNonNull(id, "id"));
+        Optional<ProcessSnapshot> stored = store.get(Objects.requireNonNull(id, "id"));
+        Live p = live.get(id);
+        if (p == null) {
+            return stored;
+        }
+        ProcessSnapshot own;
+        synchronized (p) {
+            own = p.snapshot;
+        }
+        if (!own.status().isTerminal() && stored.isPresent() && stored.get().status().isTerminal()) {
+            return stored;
+        }
+        return Optional.of(own);
     }
 
     /**

@@ -207,6 +207,50 @@ class ListProcessesTest {
     }
 
     @Test
+    void get_storeFailsToSaveTheEnd_theListStillShowsTheProcessEnded() {
+        putNumbered(2);
+        ProcessStore memory = ProcessStore.inMemory();
+        ProcessStore failingAtTheEnd = new ProcessStore() {
+            @Override
+            public void save(ProcessSnapshot snapshot) {
+                if (snapshot.status().isTerminal()) {
+                    throw new IllegalStateException("disk full");
+                }
+                memory.save(snapshot);
+            }
+
+            @Override
+            public Optional<ProcessSnapshot> get(String id) {
+                return memory.get(id);
+            }
+
+            @Override
+            public List<ProcessSnapshot> list() {
+                return memory.list();
+            }
+
+            @Override
+            public void requestCancel(String id) {
+                memory.requestCancel(id);
+            }
+
+            @Override
+            public boolean cancelRequested(String id) {
+                return memory.cancelRequested(id);
+            }
+        };
+        ListProcesses list = ListProcesses.newBuilder(CAMPAIGN, time).store(failingAtTheEnd).build();
+        ProcessSnapshot p = list.scheduleDelete(T, "", store, RecordQuery.all());
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> time.advanceBy(Duration.ZERO));
+
+        assertThat(refs()).isEmpty();
+        assertThat(memory.get(p.id()).orElseThrow().status()).isEqualTo(ProcessStatus.RUNNING);
+        assertThat(list.get(p.id()).orElseThrow().status()).isEqualTo(ProcessStatus.FINISHED);
+        assertThat(thrown == null || thrown.getMessage().contains("disk full")).isTrue();
+    }
+
+    @Test
     void progress_deleteInBatches_percentMonotoneAnd100AtFinish() {
         putNumbered(4);
         ListProcesses list = processes(1);
