@@ -50,31 +50,46 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (OutboundServices services = Stores.open(store)) {
             RecordStore records = services.recordStore();
-            RecordQuery query = RecordQuery.campaign(CampaignId.of(campaign));
-            // A first pass learns the columns: the phone fields and custom fields in use.
-            TreeSet<PhoneField> phoneFields = new TreeSet<>();
-            TreeSet<String> customFields = new TreeSet<>();
-            try (Stream<Record> all = records.stream(query)) {
-                all.forEach(r -> {
-                    for (RecordPhone p : r.phones()) {
-                        phoneFields.add(p.field());
-                    }
-                    customFields.addAll(r.fieldText().keySet());
-                });
-            }
-            LeadExport.Builder b = LeadExport.newBuilder().phoneFields(List.copyOf(phoneFields))
-                    .customFields(List.copyOf(customFields));
-            if (!fields.isEmpty()) {
-                b.columns(fields);
-            }
-            separator.ifPresent(b::separator);
-            LeadExport export = b.build();
+            LeadExport export = export(records);
             long n;
-            try (OutputStream os = Files.newOutputStream(out); Stream<Record> all = records.stream(query)) {
+            try (OutputStream os = Files.newOutputStream(out); Stream<Record> all = records.stream(query())) {
                 n = export.export(all, os);
             }
             spec.commandLine().getOut().println("exported " + n + " records of campaign " + campaign + " to " + out);
             return 0;
         }
+    }
+
+    /** @return the campaign's records, as this export reads them */
+    RecordQuery query() {
+        return RecordQuery.campaign(CampaignId.of(campaign));
+    }
+
+    /**
+     * The export of these options, its columns (without {@code --fields}) the phone fields and custom
+     * fields in use in the campaign now: a first pass over the records learns them. A scheduled
+     * export ({@code jobs}) calls this when the job runs.
+     *
+     * @param records where the campaign's records are
+     * @return the export
+     */
+    LeadExport export(RecordStore records) {
+        TreeSet<PhoneField> phoneFields = new TreeSet<>();
+        TreeSet<String> customFields = new TreeSet<>();
+        try (Stream<Record> all = records.stream(query())) {
+            all.forEach(r -> {
+                for (RecordPhone p : r.phones()) {
+                    phoneFields.add(p.field());
+                }
+                customFields.addAll(r.fieldText().keySet());
+            });
+        }
+        LeadExport.Builder b = LeadExport.newBuilder().phoneFields(List.copyOf(phoneFields))
+                .customFields(List.copyOf(customFields));
+        if (!fields.isEmpty()) {
+            b.columns(fields);
+        }
+        separator.ifPresent(b::separator);
+        return b.build();
     }
 }

@@ -1,11 +1,7 @@
 package dev.outbound.examples.cli;
 
-import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.record.CampaignId;
-import dev.outbound.core.record.Record;
-import dev.outbound.core.record.RecordPhone;
 import dev.outbound.core.record.RecordStatus;
-import dev.outbound.csv.export.LeadExport;
 import dev.outbound.csv.process.ListProcesses;
 import dev.outbound.csv.process.ProcessKind;
 import dev.outbound.csv.process.ProcessSnapshot;
@@ -27,11 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -176,7 +170,7 @@ final class JobsCommand implements Runnable {
         Schedule parent;
 
         @Mixin
-        ExportOptions options;
+        ExportCommand options;
 
         @Override
         public Integer call() {
@@ -204,49 +198,6 @@ final class JobsCommand implements Runnable {
             options.query();
             return parent.schedule(ProcessKind.DELETE, options.campaign, Optional.empty(), givenArgs(spec),
                     spec.commandLine().getOut());
-        }
-    }
-
-    /** The options of a scheduled export. */
-    @Command(name = "export")
-    static final class ExportOptions {
-        @Option(names = "--store", paramLabel = "URL",
-                description = "The record store (a binding on the class path takes it); without it, records live in "
-                        + "memory.")
-        Optional<String> store = Optional.empty();
-
-        @Option(names = "--campaign", required = true, paramLabel = "NAME", description = "The campaign to export.")
-        String campaign;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
-        Path out;
-
-        @Option(names = "--fields", split = ",", paramLabel = "a,b",
-                description = "The columns to write, in order (default: all of them, as in use when the job runs).")
-        List<String> fields = new ArrayList<>();
-
-        @Option(names = "--separator", paramLabel = "CHAR", description = "The field separator (default: ,).")
-        Optional<Character> separator = Optional.empty();
-
-        /** The export, its columns those in use in the campaign now, as {@code export} learns them. */
-        LeadExport export(RecordStore records) {
-            TreeSet<PhoneField> phoneFields = new TreeSet<>();
-            TreeSet<String> customFields = new TreeSet<>();
-            try (Stream<Record> all = records.stream(RecordQuery.campaign(CampaignId.of(campaign)))) {
-                all.forEach(r -> {
-                    for (RecordPhone p : r.phones()) {
-                        phoneFields.add(p.field());
-                    }
-                    customFields.addAll(r.fieldText().keySet());
-                });
-            }
-            LeadExport.Builder b = LeadExport.newBuilder().phoneFields(List.copyOf(phoneFields))
-                    .customFields(List.copyOf(customFields));
-            if (!fields.isEmpty()) {
-                b.columns(fields);
-            }
-            separator.ifPresent(b::separator);
-            return b.build();
         }
     }
 
@@ -473,13 +424,13 @@ final class JobsCommand implements Runnable {
                     return;
                 }
                 case "export": {
-                    ExportOptions o = new ExportOptions();
+                    ExportCommand o = new ExportCommand();
                     new CommandLine(o).parseArgs(args);
                     OutboundServices services = Stores.open(o.store);
                     opened.add(services);
                     RecordStore records = services.recordStore();
-                    list.scheduleExport(job.id(), job.at(), job.comment(), records,
-                            RecordQuery.campaign(CampaignId.of(o.campaign)), o.export(records), o.out);
+                    list.scheduleExport(job.id(), job.at(), job.comment(), records, o.query(), o.export(records),
+                            o.out);
                     return;
                 }
                 case "delete": {
