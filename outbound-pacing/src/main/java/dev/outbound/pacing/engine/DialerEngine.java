@@ -1157,16 +1157,18 @@ public final class DialerEngine implements AutoCloseable {
         return seat.email().toString();
     }
 
-    /** Elapsed times for the pacer, to the quarter second below: rows of equal times are computed once. */
-    private static Duration quarter(Duration d) {
-        long ms = d.toMillis();
-        return ms <= 0 ? Duration.ZERO : Duration.ofMillis(ms - ms % 250);
-    }
-
-    /** Seconds from {@code from} to {@code to}, rounded down to the quarter second as {@link #quarter}. */
-    static double quarterSeconds(Instant from, Instant to) {
+    /**
+     * Seconds from {@code from} to {@code to}, rounded down to the quarter second (none when
+     * {@code to} is not after {@code from}): the pacer computes the forecast rows of equal times once.
+     */
+    private static double quarterSeconds(Instant from, Instant to) {
         long nanos = (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L + (to.getNano() - from.getNano());
         return nanos <= 0 ? 0 : (nanos / 250_000_000L) * 0.25;
+    }
+
+    /** @return whole-millisecond seconds (the engine's quarter seconds) as a duration */
+    private static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     private static Duration nonNegative(Duration d) {
@@ -1315,32 +1317,11 @@ public final class DialerEngine implements AutoCloseable {
         @Override
         public Snapshot snapshot() {
             if (snapshot == null) {
+                // The immutable form of the view the engine's own pacer reads in place.
                 List<Snapshot.Agent> agents = new ArrayList<>(seats.size());
-                for (Seat s : seats.values()) {
-                    Duration elapsed = quarter(Duration.between(s.since, now));
-                    switch (s.state) {
-                        case AVAILABLE:
-                            agents.add(Snapshot.Agent.available());
-                            break;
-                        case RESERVED:
-                            agents.add(Snapshot.Agent.talking(Duration.ZERO));
-                            break;
-                        case TALKING:
-                            agents.add(Snapshot.Agent.talking(elapsed));
-                            break;
-                        case PAUSED:
-                            agents.add(Snapshot.Agent.paused());
-                            break;
-                        default:
-                            agents.add(Snapshot.Agent.wrapping(elapsed));
-                    }
-                }
+                forEachAgent((state, elapsed) -> agents.add(Snapshot.Agent.of(state, seconds(elapsed))));
                 List<Duration> ring = new ArrayList<>(ringingAny);
-                for (LiveCall c : calls.values()) {
-                    if (c.ringing && c.forSeat == null) {
-                        ring.add(quarter(Duration.between(c.placedAt, now)));
-                    }
-                }
+                forEachRinging(elapsed -> ring.add(seconds(elapsed)));
                 snapshot = Snapshot.of(agents, ring);
             }
             return snapshot;
