@@ -7,9 +7,9 @@ import dev.outbound.core.callerid.DidPool;
 import dev.outbound.core.internal.Json;
 import dev.outbound.core.phone.PhoneNumber;
 import dev.outbound.core.record.CampaignId;
+import dev.outbound.examples.TestPostgres;
 import dev.outbound.spi.jdbc.PostgresDidStore;
 import dev.outbound.spi.jdbc.PostgresRecordStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CallerIdCommandsTest {
     private static final String DEFAULT = "+12025550100";
-    private static EmbeddedPostgres server;
+    private static String url;
 
     @TempDir
     Path dir;
@@ -43,17 +42,12 @@ class CallerIdCommandsTest {
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() throws IOException {
-        server = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
+    static void database() {
+        url = TestPostgres.freshDatabaseUrl();
     }
 
     private static String url() {
-        return server.getJdbcUrl("postgres", "postgres");
+        return url;
     }
 
     private int run(String... args) {

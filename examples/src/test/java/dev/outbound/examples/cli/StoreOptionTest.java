@@ -6,10 +6,10 @@ import dev.outbound.core.record.CallResult;
 import dev.outbound.core.record.CampaignId;
 import dev.outbound.core.record.CustomerRef;
 import dev.outbound.core.record.RecordStatus;
+import dev.outbound.examples.TestPostgres;
 import dev.outbound.spi.jdbc.PostgresRecordStore;
 import dev.outbound.spi.sip.sipp.Sipp;
 import dev.outbound.spi.store.RecordKey;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,14 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --store jdbc:postgresql://...}: the commands keep their records in a real PostgreSQL. */
 class StoreOptionTest {
-    private static EmbeddedPostgres server;
+    private static String url;
 
     @TempDir
     Path dir;
@@ -34,17 +33,12 @@ class StoreOptionTest {
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() throws IOException {
-        server = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
+    static void database() {
+        url = TestPostgres.freshDatabaseUrl();
     }
 
     private static String url() {
-        return server.getJdbcUrl("postgres", "postgres");
+        return url;
     }
 
     private int run(String... args) {

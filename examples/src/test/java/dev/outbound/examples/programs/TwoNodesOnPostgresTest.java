@@ -2,32 +2,25 @@ package dev.outbound.examples.programs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outbound.examples.TestPostgres;
 import dev.outbound.pacing.engine.CallSummary;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@link TwoNodesOnPostgres} shares a campaign between two engines on an embedded PostgreSQL. */
 class TwoNodesOnPostgresTest {
-    private static EmbeddedPostgres server;
+    private static String url;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
+    static void database() {
+        url = TestPostgres.freshDatabaseUrl();
     }
 
     private static String url() {
-        return server.getJdbcUrl("postgres", "postgres");
+        return url;
     }
 
     @Test
