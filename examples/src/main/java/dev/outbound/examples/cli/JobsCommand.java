@@ -385,8 +385,8 @@ final class JobsCommand implements Runnable {
                         ids.add(s.id());
                     }
                 }
-                while (!ids.stream().allMatch(id -> (runBy.containsKey(id) ? runBy.get(id).get(id) : jobs.get(id))
-                        .map(p -> p.status().isTerminal()).orElse(true))) {
+                while (!ids.stream().allMatch(id -> latest(id, runBy, jobs).map(p -> p.status().isTerminal())
+                        .orElse(true))) {
                     Thread.sleep(50);
                 }
             } finally {
@@ -396,7 +396,7 @@ final class JobsCommand implements Runnable {
             }
             boolean failed = false;
             for (String id : ids) {
-                ProcessSnapshot s = (runBy.containsKey(id) ? runBy.get(id).get(id) : jobs.get(id)).orElseThrow();
+                ProcessSnapshot s = latest(id, runBy, jobs).orElseThrow();
                 failed |= s.status() == ProcessStatus.FAILED;
                 out.println("job " + id + " (" + s.kind().name().toLowerCase(Locale.ROOT) + "): "
                         + s.status().name().toLowerCase(Locale.ROOT) + ", " + s.percent() + "%"
@@ -408,6 +408,13 @@ final class JobsCommand implements Runnable {
                 out.println("no " + (dueOnly ? "due " : "") + "pending jobs in " + dir);
             }
             return failed ? 1 : 0;
+        }
+
+        /** A job's latest snapshot: from the list that runs it, else from the directory. */
+        private static Optional<ProcessSnapshot> latest(String id, Map<String, ListProcesses> runBy,
+                JobDirectory jobs) {
+            ListProcesses list = runBy.get(id);
+            return list != null ? list.get(id) : jobs.get(id);
         }
 
         private static void schedule(ListProcesses list, JobDirectory.Job job, List<OutboundServices> opened)
