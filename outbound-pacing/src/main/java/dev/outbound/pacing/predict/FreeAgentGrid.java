@@ -93,10 +93,9 @@ final class FreeAgentGrid {
                 Arrays.fill(out, 0, steps, 0.0);
                 return;
             case WRAP_UP: {
-                double w = elapsed;
-                double now = wrapSurvival(w);
+                double now = wrapSurvival(elapsed);
                 for (int j = 1; j <= steps; j++) {
-                    out[j - 1] = now <= 0 ? 1 : Math.min(1, Math.max(0, 1 - wrapSurvival(w + offset + j * step) / now));
+                    out[j - 1] = now <= 0 ? 1 : Math.min(1, Math.max(0, 1 - wrapSurvival(elapsed + offset + j * step) / now));
                 }
                 return;
             }

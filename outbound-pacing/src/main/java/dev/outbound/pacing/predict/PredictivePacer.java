@@ -5,7 +5,6 @@ import dev.outbound.pacing.abandon.AbandonRule;
 import dev.outbound.spi.agent.AgentState;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
