@@ -291,8 +291,7 @@ final class JobsCommand implements Runnable {
                     rest.add("\"" + s.comment() + "\"");
                 }
                 if (!s.counts().isEmpty()) {
-                    rest.add(s.counts().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining(" ")));
+                    rest.add(counts(s));
                 }
                 s.message().ifPresent(rest::add);
                 out.printf(Locale.ROOT, "%-36s  %-6s  %-9s  %4d  %-20s  %-20s  %-20s  %s%n", s.id(),
@@ -400,8 +399,7 @@ final class JobsCommand implements Runnable {
                 failed |= s.status() == ProcessStatus.FAILED;
                 out.println("job " + id + " (" + s.kind().name().toLowerCase(Locale.ROOT) + "): "
                         + s.status().name().toLowerCase(Locale.ROOT) + ", " + s.percent() + "%"
-                        + (s.counts().isEmpty() ? "" : ", " + s.counts().entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")))
+                        + (s.counts().isEmpty() ? "" : ", " + counts(s))
                         + s.message().map(m -> "; " + m).orElse(""));
             }
             if (ids.isEmpty()) {
@@ -452,5 +450,11 @@ final class JobsCommand implements Runnable {
                     throw new IllegalArgumentException("unknown job kind " + job.kind());
             }
         }
+    }
+
+    /** @return a process's details as {@code name=value} pairs, as {@code list} and {@code run} print them */
+    static String counts(ProcessSnapshot s) {
+        return s.counts().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 }
