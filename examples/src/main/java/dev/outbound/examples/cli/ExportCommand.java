@@ -74,9 +74,27 @@ final class ExportCommand implements Callable<Integer> {
      * @return the export
      */
     LeadExport export(RecordStore records) {
+        LeadExport.Builder b = columnsInUse(records, query());
+        if (!fields.isEmpty()) {
+            b.columns(fields);
+        }
+        separator.ifPresent(b::separator);
+        return b.build();
+    }
+
+    /**
+     * An export with the columns in use among some records: a pass over them learns the phone
+     * fields and the custom fields they have. {@code export}, a scheduled export and the record
+     * edits that write a lead file back all start from it.
+     *
+     * @param records the store
+     * @param query the records to learn the columns from
+     * @return an export builder with those phone and custom fields
+     */
+    static LeadExport.Builder columnsInUse(RecordStore records, RecordQuery query) {
         TreeSet<PhoneField> phoneFields = new TreeSet<>();
         TreeSet<String> customFields = new TreeSet<>();
-        try (Stream<Record> all = records.stream(query())) {
+        try (Stream<Record> all = records.stream(query)) {
             all.forEach(r -> {
                 for (RecordPhone p : r.phones()) {
                     phoneFields.add(p.field());
@@ -84,12 +102,6 @@ final class ExportCommand implements Callable<Integer> {
                 customFields.addAll(r.fieldText().keySet());
             });
         }
-        LeadExport.Builder b = LeadExport.newBuilder().phoneFields(List.copyOf(phoneFields))
-                .customFields(List.copyOf(customFields));
-        if (!fields.isEmpty()) {
-            b.columns(fields);
-        }
-        separator.ifPresent(b::separator);
-        return b.build();
+        return LeadExport.newBuilder().phoneFields(List.copyOf(phoneFields)).customFields(List.copyOf(customFields));
     }
 }

@@ -1,10 +1,8 @@
 package dev.outbound.examples.cli;
 
 import dev.outbound.core.lifecycle.Lifecycle;
-import dev.outbound.core.phone.PhoneField;
 import dev.outbound.core.record.CustomerRef;
 import dev.outbound.core.record.Record;
-import dev.outbound.core.record.RecordPhone;
 import dev.outbound.csv.export.LeadExport;
 import dev.outbound.spi.OutboundServices;
 import dev.outbound.spi.store.RecordEdits;
@@ -17,11 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.stream.Stream;
+import picocli.CommandLine.Option;
 
 /**
  * What {@code wrap-code} and {@code reassign} share: the record store they edit (a lead file read
@@ -63,6 +61,55 @@ final class RecordEditing {
         }
     }
 
+    /**
+     * The options of a record edit, mixed into {@code wrap-code} and {@code reassign}: where the
+     * record is, which it is, when, and under which campaign.
+     */
+    static final class Target {
+        @Option(names = "--leads", paramLabel = "FILE", description = "The lead list (CSV) holding the record; it is "
+                + "written back after the edit.")
+        Optional<Path> leads = Optional.empty();
+
+        @Option(names = "--store", paramLabel = "URL", description = "The record store holding the record (a binding "
+                + "on the class path takes it).")
+        Optional<String> store = Optional.empty();
+
+        @Option(names = "--id", required = true, paramLabel = "REF", description = "The record's customer reference id.")
+        String id;
+
+        @Option(names = "--at", paramLabel = "INSTANT", description = "When (default: now).")
+        Optional<String> at = Optional.empty();
+
+        @Option(names = "--campaign", paramLabel = "FILE.json", description = "The campaign file, whose dispositions "
+                + "say what is allowed (default: every default, no wrap codes, no Change user).")
+        Optional<Path> campaignFile = Optional.empty();
+
+        /** @return the campaign file, or the defaults */
+        CampaignFile campaign() {
+            return campaignFile.map(CampaignFile::read).orElseGet(CampaignFile::defaults);
+        }
+
+        /**
+         * @param campaign the campaign, whose default zone reads a local {@code --at}
+         * @return the instant of the edit
+         */
+        Instant when(CampaignFile campaign) {
+            return at.map(t -> Leads.at(t, campaign)).orElseGet(() -> Clock.systemUTC().instant());
+        }
+
+        /**
+         * Runs the edit on the record: see {@link RecordEditing#run}.
+         *
+         * @param campaign the campaign
+         * @param at the instant of the edit
+         * @param edit what to do
+         * @return the record as written
+         */
+        Record run(CampaignFile campaign, Instant at, Edit edit) {
+            return RecordEditing.run(leads, store, campaign, at, id, edit);
+        }
+    }
+
     /** An edit of one record. */
     interface Edit {
         /**
@@ -83,18 +130,7 @@ final class RecordEditing {
     /** The campaign's records, back to the lead file, through a temporary file so that a failure leaves it whole. */
     private static void writeBack(RecordStore store, CampaignFile campaign, Path file) {
         RecordQuery query = RecordQuery.campaign(campaign.id());
-        TreeSet<PhoneField> phoneFields = new TreeSet<>();
-        TreeSet<String> customFields = new TreeSet<>();
-        try (Stream<Record> all = store.stream(query)) {
-            all.forEach(r -> {
-                for (RecordPhone p : r.phones()) {
-                    phoneFields.add(p.field());
-                }
-                customFields.addAll(r.fieldText().keySet());
-            });
-        }
-        LeadExport export = LeadExport.newBuilder().phoneFields(List.copyOf(phoneFields))
-                .customFields(List.copyOf(customFields)).build();
+        LeadExport export = ExportCommand.columnsInUse(store, query).build();
         try {
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
             try (OutputStream os = Files.newOutputStream(tmp); Stream<Record> all = store.stream(query)) {

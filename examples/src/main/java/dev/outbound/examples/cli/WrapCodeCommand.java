@@ -7,14 +7,13 @@ import dev.outbound.core.record.AgentEmail;
 import dev.outbound.core.record.Callback;
 import dev.outbound.core.record.Record;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,16 +30,8 @@ final class WrapCodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--leads", paramLabel = "FILE", description = "The lead list (CSV) holding the record; it is "
-            + "written back after the correction.")
-    Optional<Path> leads = Optional.empty();
-
-    @Option(names = "--store", paramLabel = "URL", description = "The record store holding the record (a binding on "
-            + "the class path takes it).")
-    Optional<String> store = Optional.empty();
-
-    @Option(names = "--id", required = true, paramLabel = "REF", description = "The record's customer reference id.")
-    String id;
+    @Mixin
+    RecordEditing.Target target;
 
     @Option(names = "--code", required = true, paramLabel = "CODE", description = "The new wrap code.")
     String code;
@@ -57,19 +48,12 @@ final class WrapCodeCommand implements Callable<Integer> {
             description = "Who corrected it, for the record's history (default: ${DEFAULT-VALUE}).")
     String by;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "When (default: now).")
-    Optional<String> at = Optional.empty();
-
-    @Option(names = "--campaign", paramLabel = "FILE.json",
-            description = "The campaign file, with its dispositions (default: every default, no wrap codes).")
-    Optional<Path> campaign = Optional.empty();
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CampaignFile c = campaign.map(CampaignFile::read).orElseGet(CampaignFile::defaults);
-        Instant when = at.map(t -> Leads.at(t, c)).orElseGet(() -> Clock.systemUTC().instant());
+        CampaignFile c = target.campaign();
+        Instant when = target.when(c);
         Disposition correction = Disposition.of(when, AgentEmail.of(by)).withWrapCode(code);
         if (nextCall.isPresent()) {
             correction = correction.withNextCall(Callback.anyone(Leads.at(nextCall.get(), c)));
@@ -82,7 +66,7 @@ final class WrapCodeCommand implements Callable<Integer> {
         Disposition d = correction;
         Record written;
         try {
-            written = RecordEditing.run(leads, store, c, when, id, (edits, key) -> edits.correctWrapCode(key, d));
+            written = target.run(c, when, (edits, key) -> edits.correctWrapCode(key, d));
         } catch (DispositionRefusedException e) {
             err.println("outbound: " + e.getMessage());
             if (!e.missingFields().isEmpty()) {
@@ -90,7 +74,7 @@ final class WrapCodeCommand implements Callable<Integer> {
             }
             return 1;
         }
-        out.println("record " + id + ": wrap code " + written.progress().wrapCode().orElse("none") + ", "
+        out.println("record " + target.id + ": wrap code " + written.progress().wrapCode().orElse("none") + ", "
                 + written.status() + written.doneReason().map(r -> " (" + r + ")").orElse("")
                 + written.callback().map(cb -> ", callback at " + cb.at()).orElse(""));
         return 0;
