@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Optional<PhoneNumber> caller = callerId.map(RunCommand::callerId);
         CampaignFile c = campaign.map(CampaignFile::read).orElse(CampaignFile.defaults());
-        if (c.rules().dispositions().plain(Instant.EPOCH, AgentEmail.of("check@example.com")).isEmpty()) {
+        if (!c.rules().dispositions().allowsPlain()) {
             throw new IllegalArgumentException("run's agents save without filling the form in: the campaign needs a "
                     + "wrap code that requires no field and no next call");
         }

@@ -28,10 +28,15 @@ public final class DispositionRules {
     /** The codes by lower-case name, in the order given. */
     private final Map<String, WrapCode> codes;
     private final boolean allowChangeUser;
+    /** The first code needing no field and no next call, if any: what {@link #plain} saves. */
+    private final Optional<WrapCode> plainCode;
 
     private DispositionRules(Map<String, WrapCode> codes, boolean allowChangeUser) {
         this.codes = codes;
         this.allowChangeUser = allowChangeUser;
+        this.plainCode = codes.values().stream()
+                .filter(c -> c.requiredFields().isEmpty() && c.nextCall() != WrapCode.NextCall.REQUIRED)
+                .findFirst();
     }
 
     /** @return no wrap codes and Change user off: the default of {@link DialingRules} */
@@ -72,9 +77,15 @@ public final class DispositionRules {
         if (codes.isEmpty()) {
             return Optional.of(none);
         }
-        return codes.values().stream()
-                .filter(c -> c.requiredFields().isEmpty() && c.nextCall() != WrapCode.NextCall.REQUIRED)
-                .findFirst().map(c -> none.withWrapCode(c.name()));
+        return plainCode.map(c -> none.withWrapCode(c.name()));
+    }
+
+    /**
+     * @return whether an agent who fills nothing in can save ({@link #plain} is not empty): the
+     *     campaign defines no wrap codes, or one that requires no field and no next call
+     */
+    public boolean allowsPlain() {
+        return codes.isEmpty() || plainCode.isPresent();
     }
 
     /** @return whether an agent may pass a record to another one (seed 001's Change user) */

@@ -293,6 +293,9 @@ class DispositionRulesTest {
         DispositionRules demanding = DispositionRules.newBuilder().code(WrapCode.callAgain("Again"))
                 .code(WrapCode.completing("Sale").requiring("email")).build();
         assertThat(demanding.plain(hours(1), ANN)).isEmpty();
+        assertThat(RULES.allowsPlain()).isTrue();
+        assertThat(DispositionRules.none().allowsPlain()).isTrue();
+        assertThat(demanding.allowsPlain()).isFalse();
     }
 
     @Test

@@ -121,7 +121,7 @@ public final class Simulation {
         DialerEngine[] holder = new DialerEngine[1];
         List<String> errors = new ArrayList<>();
         Duration wrap = model.wrapUp();
-        if (rules.dispositions().plain(start, AgentEmail.of("check@example.com")).isEmpty()) {
+        if (!rules.dispositions().allowsPlain()) {
             throw new IllegalArgumentException("simulated agents save without filling the form in: the campaign needs "
                     + "a wrap code that requires no field and no next call (its codes: " + rules.dispositions().codes()
                     + ")");
