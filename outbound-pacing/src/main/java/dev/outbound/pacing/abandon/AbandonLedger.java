@@ -192,6 +192,33 @@ public final class AbandonLedger {
         return h;
     }
 
+    /**
+     * How many of the next {@code expectedLiveAnswers} live answers may be abandoned with the
+     * window at {@code at} staying at or under the target, as a real number: {@link #headroom}
+     * before it is rounded down, and negative when the window is already further over the target
+     * than those answers can make up. With {@code A} abandoned of {@code L} live answers, {@code M}
+     * answering machines detected, {@code f} the rule's false-positive rate and {@code T} its
+     * target, it is {@code T (L + E + f M) - A - f M}. A pacer spreads it over the answers it
+     * expects: a dial may carry {@code budget / E} and the window's expected rate stays within the
+     * target. Moves the present to {@code at}.
+     *
+     * @param at the instant the window ends at, not in a bucket before the present
+     * @param expectedLiveAnswers the live answers the engine expects next, 0 to
+     *     {@value Integer#MAX_VALUE}
+     * @return the abandons the window can take, fractional, possibly negative
+     * @throws InvalidValueException when {@code at} lies in a bucket before the present or the
+     *     expected answers are out of range
+     */
+    public double budget(Instant at, long expectedLiveAnswers) {
+        if (expectedLiveAnswers < 0 || expectedLiveAnswers > Integer.MAX_VALUE) {
+            throw new InvalidValueException("expectedLiveAnswers", "valid values 0 - " + Integer.MAX_VALUE,
+                    expectedLiveAnswers);
+        }
+        moveTo(at);
+        double falsePositives = machineTotal * rule.amdFalsePositiveRate();
+        return rule.target() * (liveTotal + expectedLiveAnswers + falsePositives) - abandonedTotal - falsePositives;
+    }
+
     /** @return how many events came after their bucket had left the window and were counted nowhere */
     public long dropped() {
         return dropped;

@@ -16,14 +16,25 @@ public final class Pacers {
     /** How many observations the default predictive pacer's cached forecasts last. */
     public static final int DEFAULT_REFRESH = 200;
     /** The share of the rule's target the default predictive pacer's controller aims at. */
-    public static final double CONTROL_SHARE = 0.95;
+    public static final double CONTROL_SHARE = 0.9;
+    /**
+     * Where the default predictive pacer's controller starts, as a share of what it aims at: the
+     * pacer's forecast leaves out the dials of later decisions, so a dial's realised abandon chance
+     * is about one and a half times the chance it was allowed (measured on the standard model).
+     */
+    public static final double INITIAL_SHARE = 0.6;
+    /**
+     * The predictive pacer's cushion, in standard deviations of the abandons among an hour's live
+     * answers (or the window's answers so far, when fewer): below that much budget left in the
+     * rule's window, pacing slows in proportion ({@link MarginController#allowed(java.time.Instant,
+     * dev.outbound.pacing.abandon.AbandonLedger, long, double)}).
+     */
+    public static final double CUSHION = 2;
     /**
      * How many standard deviations of a window's abandon rate the predictive pacer's controller
      * keeps under the target, so that a short window (a rolling hour) rarely goes over it.
      */
     public static final double WINDOW_RESERVE = 1.5;
-    /** The memory of the recent abandon rate the predictive pacer's controller follows, in live answers. */
-    public static final int RECENT_ANSWERS = 300;
     private Pacers() {
     }
 
@@ -31,7 +42,8 @@ public final class Pacers {
      * Outbound's predictive pacing with the defaults: a {@link PredictivePacer} on the model, with
      * the rule's connect limit and its forecasts refreshed every {@value #DEFAULT_REFRESH}
      * observations ({@link PredictivePacer.Builder#refreshEvery}), and a {@link MarginController}
-     * holding {@value #CONTROL_SHARE} of the rule's target, starting from half of that.
+     * holding {@value #CONTROL_SHARE} of the rule's target, starting from {@value #INITIAL_SHARE}
+     * of that, with the default {@link MarginController.Builder#answerGain}.
      *
      * @param model the model the engine feeds (pass the engine's {@link DialerEngine.Builder#model})
      * @param rule the abandon rule
@@ -42,15 +54,16 @@ public final class Pacers {
         double target = rule.target() * CONTROL_SHARE;
         return predictive(PredictivePacer.newBuilder(model).connectLimit(rule.connectLimit())
                         .refreshEvery(DEFAULT_REFRESH).build(),
-                MarginController.newBuilder(target).initial(target / 2).deadBand(0.1).build());
+                MarginController.newBuilder(target).initial(target * INITIAL_SHARE).build());
     }
 
     /**
      * Predictive pacing: each decision dials the most calls whose last dial's chance of finding no
-     * agent stays under what the margin controller allows, itself capped by the headroom left in
-     * the abandon rule's window over the live answers of the next five minutes
+     * agent stays under what the margin controller allows, itself capped by the budget left in
+     * the abandon rule's window over the live answers of the next five minutes and slowed below a
+     * cushion of {@value #CUSHION} standard deviations of an hour's abandons
      * ({@link MarginController#allowed(java.time.Instant,
-     * dev.outbound.pacing.abandon.AbandonLedger, long)}). When the window has no headroom left the
+     * dev.outbound.pacing.abandon.AbandonLedger, long, double)}). When the window has no budget left the
      * pacer falls back to progressive pacing, one call ringing per available agent, so that an
      * answer always finds an agent; it never goes beyond the rule. It also paces progressively until
      * the model has taken its first finished dial: the engine hands ring times to the model by
@@ -59,14 +72,13 @@ public final class Pacers {
      * pacing from the first second on the prior answer probability of 0.3, with customers who
      * answer half the time, abandoned 64 of the first minute's 168 live answers.)
      *
-     * <p>After every live answer the controller adapts to the recent abandon rate: the share of
-     * the last {@value #RECENT_ANSWERS} or so live answers that were abandoned (an exponential
-     * average). It holds its target less a reserve for the scatter of the rule's window: {@value
+     * <p>Each live answer moves the controller ({@link MarginController#answered(boolean, double)}).
+     * It holds its target less a reserve for the scatter of the rule's window: {@value
      * #WINDOW_RESERVE} standard deviations of the rate of a window holding the live answers the
-     * team takes in it. For a rolling hour and 20 agents that is about 1.1 points under a 2.85%
-     * target; for the FCC's 30 days, 0.04 points. The rule's window decides what is allowed; the recent rate, which moves as fast as
-     * the pacing does, decides how the margin moves, so that the controller settles instead of
-     * swinging with a long window's slow average.
+     * team takes in it. For a rolling hour and 20 agents that is about 1 point under a 2.7%
+     * target; for the FCC's 30 days, 0.04 points. The controller's small gain keeps the allowed
+     * chance nearly constant once settled, and the cushion answers the scatter of the abandons
+     * meanwhile, most of all early in a window, when its budget is small.
      *
      * @param pacer the decision
      * @param margin the safety margin, adapted by this pacer
@@ -76,11 +88,10 @@ public final class Pacers {
         Objects.requireNonNull(pacer, "pacer");
         Objects.requireNonNull(margin, "margin");
         return new Pacer() {
-            private double recent = margin.target();
-
             @Override
             public int dialsNow(PacingContext context) {
-                double allowed = margin.allowed(context.now(), context.ledger(), expectedLiveAnswers(context));
+                long expected = expectedLiveAnswers(context);
+                double allowed = margin.allowed(context.now(), context.ledger(), expected, cushion(context, expected));
                 int dials;
                 if (allowed <= 0 || pacer.model().answers().finishedDials() == 0) {
                     dials = context.availableAgents() - context.ringing();
@@ -92,11 +103,7 @@ public final class Pacers {
 
             @Override
             public void onLiveAnswer(PacingContext context, boolean abandoned) {
-                recent += ((abandoned ? 1 : 0) - recent) / RECENT_ANSWERS;
-                // The controller's rule is relative to its target, so scaling the measured rate by
-                // target / held is the same as holding the lower rate.
-                double target = margin.target();
-                margin.update(Math.min(1, recent * target / held(target, context)));
+                margin.answered(abandoned, held(margin.target(), context));
             }
 
             @Override
@@ -190,6 +197,18 @@ public final class Pacers {
         double n = Math.max(1, context.activeAgents() * (double) context.ledger().rule().window().toMillis()
                 / handleMillis(context));
         return Math.max(target / 4, target - WINDOW_RESERVE * Math.sqrt(target * (1 - target) / n));
+    }
+
+    /**
+     * The cushion of budget under which the predictive pacer slows: {@value #CUSHION} standard
+     * deviations of the abandons among the live answers of an hour, or of the window's answers so
+     * far and the {@code expected} ones, when fewer (a young window's budget is small, and so is
+     * the scatter it must absorb). Abandons taken as Poisson at the rule's target.
+     */
+    static double cushion(PacingContext context, long expected) {
+        double perHour = context.activeAgents() * 3_600_000.0 / handleMillis(context);
+        double answers = Math.min(perHour, context.ledger().counts(context.now()).liveAnswers() + (double) expected);
+        return CUSHION * Math.sqrt(context.ledger().rule().target() * answers);
     }
 
     /** The mean talk and wrap-up time the model has learnt, at least a second. */
