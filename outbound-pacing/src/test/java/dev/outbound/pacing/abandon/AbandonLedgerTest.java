@@ -121,6 +121,31 @@ class AbandonLedgerTest {
     }
 
     @Test
+    void budget_isTheHeadroomBeforeRounding_negativeWhenOverTheTarget() {
+        AbandonLedger ledger = AbandonLedger.of(HOUR);
+        Instant at = t("2024-03-01T10:00:00Z");
+        times(90, () -> ledger.connected(at));
+        times(10, () -> ledger.abandoned(at));
+        // 0.03 * 150 - 10 = -5.5: even none of the 50 abandoned leaves the window over 3%.
+        assertThat(ledger.budget(at, 50)).isCloseTo(-5.5, within(1e-9));
+        // 0.03 * 367 - 10 = 1.01, which the headroom rounds down to 1.
+        assertThat(ledger.budget(at, 267)).isCloseTo(1.01, within(1e-9));
+        assertThat(ledger.headroom(at, 267)).isEqualTo(1);
+    }
+
+    @Test
+    void budget_countsTheAnsweringMachineFalsePositivesOfTheRule() {
+        // Ofcom with 10% of machine detections taken to be live people: 20 machines count 2 live
+        // answers, both abandoned. 0.03 * (98 + 2 + 2) - 1 - 2 = 0.06.
+        AbandonLedger ledger = AbandonLedger.of(AbandonRule.ofcom(0.1));
+        Instant at = t("2024-03-01T10:00:00Z");
+        times(97, () -> ledger.connected(at));
+        ledger.abandoned(at);
+        times(20, () -> ledger.machineDetected(at));
+        assertThat(ledger.budget(at, 2)).isCloseTo(0.06, within(1e-9));
+    }
+
+    @Test
     void headroom_atARateExactlyOnTheTarget_isAllowedEvenWhereTheProductRoundsDown() {
         AbandonLedger ledger = AbandonLedger.of(HOUR.withTarget(0.036));
         Instant at = t("2024-03-01T10:00:00Z");

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The safety-margin controller: direction and size of its steps, its dead band, its bounds and the ledger's headroom. */
+/** The safety-margin controller: direction and size of its steps per rate and per answer, its dead band, its bounds, the window's budget and the cushion. */
 class MarginControllerTest {
     private static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
 
@@ -89,20 +89,81 @@ class MarginControllerTest {
     }
 
     @Test
-    void allowed_cappedByTheLedgersHeadroom() {
+    void allowed_cappedByTheWindowsBudgetSpreadOverTheExpectedAnswers() {
         AbandonLedger ledger = AbandonLedger.of(AbandonRule.rolling(Duration.ofHours(1)));
         for (int i = 0; i < 97; i++) {
             ledger.connected(T0);
         }
         MarginController c = MarginController.of(0.03);
-        // 97 live answers, none abandoned, 10 more expected: floor(0.03 * 107) = 3 may be abandoned, 0.3 of them;
-        // the controller's 0.03 is lower.
+        // 97 live answers, none abandoned, 10 more expected: 0.03 * 107 = 3.21 abandons may come,
+        // 0.321 of each answer; the controller's 0.03 is lower.
         assertThat(c.allowed(T0.plusSeconds(1), ledger, 10)).isEqualTo(0.03);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             ledger.abandoned(T0);
         }
-        // 3 of 100 abandoned: (3 + h) / 110 <= 0.03 leaves h = floor(0.3) = 0.
+        // 2 of 99 abandoned: 0.03 * 109 - 2 = 1.27 over 10 answers, 0.127 each; still 0.03.
+        assertThat(c.allowed(T0.plusSeconds(1), ledger, 10)).isEqualTo(0.03);
+        ledger.abandoned(T0);
+        // 3 of 100: 0.03 * 110 - 3 = 0.3 over 10 answers is 0.03, and over 20, 0.6 / 20 = 0.03;
+        // over 5 answers, 0.15 / 5 = 0.03 as well. Over 2: 0.06 / 2 = 0.03. At 1: 0.03 * 101 - 3 = 0.03.
+        assertThat(c.allowed(T0.plusSeconds(1), ledger, 1)).isCloseTo(0.03, within(1e-12));
+        ledger.abandoned(T0);
+        // 4 of 101: 0.03 * 111 - 4 = -0.67: no budget, nothing allowed.
         assertThat(c.allowed(T0.plusSeconds(1), ledger, 10)).isEqualTo(0.0);
+    }
+
+    @Test
+    void allowed_slowsInProportionBelowTheCushion_toATenthAtLeast() {
+        AbandonLedger ledger = AbandonLedger.of(AbandonRule.rolling(Duration.ofHours(1)));
+        for (int i = 0; i < 300; i++) {
+            ledger.connected(T0);
+        }
+        MarginController c = MarginController.of(0.03);
+        // Budget 0.03 * 400 = 12 abandons over 100 answers: the cap 0.12 is above 0.03.
+        assertThat(c.allowed(T0, ledger, 100, 10)).isEqualTo(0.03);
+        // A cushion of 24 abandons: half of it left, half the allowed chance.
+        assertThat(c.allowed(T0, ledger, 100, 24)).isCloseTo(0.015, within(1e-12));
+        // A cushion of 240: a twentieth left, but never under a tenth of the allowed chance.
+        assertThat(c.allowed(T0, ledger, 100, 240)).isCloseTo(0.003, within(1e-12));
+        assertThatThrownBy(() -> c.allowed(T0, ledger, 100, -1)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("cushion");
+    }
+
+    @Test
+    void answered_movesTheLogarithmByTheGainTimesTheRelativeError() {
+        MarginController c = MarginController.newBuilder(0.03).answerGain(0.01).build();
+        // Connected, holding 0.03: exp(0.01 * 0.03 / 0.03) = exp(0.01); 0.03 * 1.0100502 = 0.0303015.
+        assertThat(c.answered(false)).isCloseTo(0.0303015, within(1e-7));
+        // Abandoned: exp(0.01 * (0.03 - 1) / 0.03) = exp(-0.3233333) = 0.7237326; 0.0303015 * 0.7237326 = 0.0219302.
+        assertThat(c.answered(true)).isCloseTo(0.0219302, within(1e-7));
+        // Holding 0.02, a connected answer: exp(0.01 * 0.02 / 0.02), the same step up: 0.0221506.
+        assertThat(c.answered(false, 0.02)).isCloseTo(0.0221506, within(1e-7));
+        assertThatThrownBy(() -> c.answered(false, 0.04)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("held");
+    }
+
+    @Test
+    void answered_risesWhileFewerThanTheHeldShareAreAbandoned_andFallsWhileMoreAre() {
+        qt().withExamples(100).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            double held = 0.01 + 0.04 * random.nextDouble();
+            boolean under = random.nextBoolean();
+            // Abandons at a rate a third under or a third over the held rate.
+            double rate = under ? held * 2 / 3 : held * 4 / 3;
+            MarginController c = MarginController.newBuilder(0.05).initial(0.02).bounds(0.001, 0.5)
+                    .answerGain(0.005).build();
+            for (int i = 0; i < 20_000; i++) {
+                c.answered(random.nextDouble() < rate, held);
+            }
+            // The drift is 0.005 * 1/3 per answer, 33 in the logarithm over 20,000 answers, against a
+            // scatter of about 0.005 * sqrt(20,000 * rate) / held, under 4: it ends at its bound, give or take a
+            // few steps (near the lower bound one abandon is a step of up to 0.5).
+            if (under) {
+                assertThat(c.allowed()).isGreaterThan(0.08);
+            } else {
+                assertThat(c.allowed()).isLessThan(0.005);
+            }
+        });
     }
 
     @Test
@@ -115,6 +176,8 @@ class MarginControllerTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("initial");
         assertThatThrownBy(() -> MarginController.of(0.03).update(-0.1))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("measured");
+        assertThatThrownBy(() -> MarginController.newBuilder(0.03).answerGain(0))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("answerGain");
         assertThatThrownBy(() -> MarginController.newBuilder(0.03).deadBand(0.1).deadBand(0.2))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("deadBand is already set");
     }
