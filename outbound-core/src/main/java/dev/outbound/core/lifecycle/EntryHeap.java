@@ -3,14 +3,15 @@ package dev.outbound.core.lifecycle;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of {@link QueueEntry}s by a {@code long} key, ties broken by the subclass.
- * Keys sit in an array beside the entries so that most comparisons touch only that array; so do
- * two further keys that settle most ties (a record's due instant and the head of its reference id,
- * when every fresh lead is due at once they decide nearly every comparison), so that only ties
- * of all three read the entries themselves. Each
- * entry keeps its position (in a field the subclass names), so that any entry is removed in
- * O(log n). The dial queue's two heaps, {@link ReadyHeap} and {@link TimerHeap}, are the only
- * subclasses.
+ * A min-heap of {@link QueueEntry}s by a {@code long} key, ties broken by the subclass. Keys sit
+ * in an array beside the entries so that most comparisons touch only that array; so do two further
+ * keys that settle most ties (a record's due instant and the head of its reference id: when every
+ * fresh lead is due at once they decide nearly every comparison), so that only ties of all three
+ * read the entries themselves. Each entry keeps its position (in a field the subclass names), so
+ * that any entry is removed in O(log n). A node has four children: half the depth of a binary
+ * heap, and each level moves one entry (whose position is written into it, a cache miss in a
+ * large heap) while the children's keys sit side by side. The dial queue's two heaps,
+ * {@link ReadyHeap} and {@link TimerHeap}, are the only subclasses.
  */
 abstract class EntryHeap {
     private QueueEntry[] items;
@@ -132,7 +133,7 @@ abstract class EntryHeap {
 
     private void up(int i, QueueEntry e, long key, long tie, long head) {
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
+            int parent = (i - 1) >>> 2;
             QueueEntry p = items[parent];
             long pk = keys[parent];
             long pt = ties[parent];
@@ -155,18 +156,23 @@ abstract class EntryHeap {
     }
 
     private void down(int i, QueueEntry e, long key, long tie, long head) {
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            long ck = keys[child];
-            long ct = ties[child];
-            long ch = heads[child];
-            int right = child + 1;
-            if (right < size && less(keys[right], ties[right], heads[right], items[right], ck, ct, ch, items[child])) {
-                child = right;
-                ck = keys[right];
-                ct = ties[right];
-                ch = heads[right];
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= size) {
+                break;
+            }
+            int child = first;
+            long ck = keys[first];
+            long ct = ties[first];
+            long ch = heads[first];
+            int end = Math.min(first + 4, size);
+            for (int j = first + 1; j < end; j++) {
+                if (less(keys[j], ties[j], heads[j], items[j], ck, ct, ch, items[child])) {
+                    child = j;
+                    ck = keys[j];
+                    ct = ties[j];
+                    ch = heads[j];
+                }
             }
             QueueEntry c = items[child];
             if (!less(ck, ct, ch, c, key, tie, head, e)) {
