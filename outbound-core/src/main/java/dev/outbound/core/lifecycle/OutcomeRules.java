@@ -71,7 +71,8 @@ final class OutcomeRules {
         CallAttempt call = new CallAttempt(outcome.placedAt(), outcome.field(), result);
         DialProgress progress = record.progress().withCall(call, end.minus(rules.lookBack()));
         // The schedule (and any callback) was what this call consumed.
-        Record r = record.withScheduledFor(Optional.empty());
+        // (A record with a callback has a schedule too: nothing to clear means nothing to copy.)
+        Record r = record.scheduledFor().isEmpty() ? record : record.withScheduledFor(Optional.empty());
 
         if (result == CallResult.HUMAN_ANSWER) {
             r = r.withProgress(progress.withLastContactedAt(end));
@@ -383,7 +384,8 @@ final class OutcomeRules {
     }
 
     Record clearCallback(Record record, Instant at) {
-        Record r = record.withScheduledFor(Optional.empty());
+        // (A record with a callback has a schedule too: nothing to clear means nothing to copy.)
+        Record r = record.scheduledFor().isEmpty() ? record : record.withScheduledFor(Optional.empty());
         if (record.status() == RecordStatus.RESCHEDULED_BY_AGENT) {
             r = r.withStatus(RecordStatus.PENDING).withProgress(manuallyChanged(record.progress()));
         }
