@@ -138,7 +138,8 @@ final class OutcomeRules {
             tried.clear();
             r = rescheduled(r, next, outcome);
         }
-        r = r.withProgress(progress.withRepeatAttempts(repeats).withTriedThisRound(tried));
+        DialProgress counted = repeats == progress.repeatAttempts() ? progress : progress.withRepeatAttempts(repeats);
+        r = r.withProgress(counted.withTriedThisRound(tried));
         if (r.status() != RecordStatus.RESCHEDULED_BY_DIALER) {
             r = settled(r, end);
         }
