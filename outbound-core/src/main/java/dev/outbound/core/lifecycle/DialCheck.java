@@ -72,6 +72,10 @@ public record DialCheck(Record record, Instant at, List<DialReason> reasons, Opt
      * @return the reasons of that kind, in order
      */
     public <R extends DialReason> List<R> reasons(Class<R> kind) {
+        if (reasons.isEmpty()) {
+            // The engine asks this of every record it is about to dial, which has no reason.
+            return List.of();
+        }
         return reasons.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 

@@ -25,6 +25,8 @@ public final class DialingRules {
     /** The delays before repeat attempts, growing as a {@link Treatment.Retry}'s do. */
     private final Treatment.Retry attemptDelays;
     private final Map<CallResult, Treatment> treatments;
+    /** The treatments by result ordinal: every call outcome looks one up. */
+    private final Treatment[] treatmentByResult;
     private final OptionalInt numberFailureLimit;
     private final OptionalInt maxCallsPerRecordPerDay;
     private final OptionalInt maxCallsPerNumberPerDay;
@@ -41,6 +43,8 @@ public final class DialingRules {
         EnumMap<CallResult, Treatment> t = new EnumMap<>(DEFAULT_TREATMENTS);
         t.putAll(b.treatments);
         this.treatments = java.util.Collections.unmodifiableMap(t);
+        this.treatmentByResult = new Treatment[CallResult.values().length];
+        t.forEach((result, treatment) -> treatmentByResult[result.ordinal()] = treatment);
         this.numberFailureLimit = b.numberFailureLimit;
         this.maxCallsPerRecordPerDay = b.maxCallsPerRecordPerDay;
         this.maxCallsPerNumberPerDay = b.maxCallsPerNumberPerDay;
@@ -113,7 +117,7 @@ public final class DialingRules {
      * @return its treatment
      */
     public Treatment treatment(CallResult result) {
-        return treatments.get(Objects.requireNonNull(result, "result"));
+        return treatmentByResult[Objects.requireNonNull(result, "result").ordinal()];
     }
 
     /** @return the treatment of every result */

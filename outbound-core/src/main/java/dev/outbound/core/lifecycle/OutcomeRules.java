@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,14 @@ final class OutcomeRules {
      * @return its active numbers, in order
      */
     static List<RecordPhone> roundNumbers(Record record) {
-        return record.phones().stream().filter(p -> p.state().isDialable()).toList();
+        List<RecordPhone> phones = record.phones();
+        List<RecordPhone> out = new ArrayList<>(phones.size());
+        for (RecordPhone p : phones) {
+            if (p.state().isDialable()) {
+                out.add(p);
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     Transition apply(Record record, CallOutcome outcome) {
@@ -63,7 +71,8 @@ final class OutcomeRules {
         CallAttempt call = new CallAttempt(outcome.placedAt(), outcome.field(), result);
         DialProgress progress = record.progress().withCall(call, end.minus(rules.lookBack()));
         // The schedule (and any callback) was what this call consumed.
-        Record r = record.withScheduledFor(Optional.empty());
+        // (A record with a callback has a schedule too: nothing to clear means nothing to copy.)
+        Record r = record.scheduledFor().isEmpty() ? record : record.withScheduledFor(Optional.empty());
 
         if (result == CallResult.HUMAN_ANSWER) {
             r = r.withProgress(progress.withLastContactedAt(end));
@@ -96,8 +105,17 @@ final class OutcomeRules {
         List<Effect> effects = new ArrayList<>(2);
         r = r.withPhone(treatNumber(called, result, treatment, effects));
 
-        List<RecordPhone> round = roundNumbers(r);
-        boolean untriedLeft = round.stream().anyMatch(p -> !tried.contains(p.field()));
+        // Every outcome runs this: one walk of the numbers instead of a list and a stream.
+        boolean roundEmpty = true;
+        boolean untriedLeft = false;
+        for (RecordPhone p : r.phones()) {
+            if (p.state().isDialable()) {
+                roundEmpty = false;
+                if (!tried.contains(p.field())) {
+                    untriedLeft = true;
+                }
+            }
+        }
         ZoneId zone = zoneOf(r, called);
         if (treatment instanceof Treatment.Finish f) {
             r = r.done(f.reason());
@@ -105,7 +123,7 @@ final class OutcomeRules {
             // A campaign may hand an unanswered call to the agent too (leave a voicemail): the
             // attempt is counted, the agent decides what comes next.
             r = r.withStatus(RecordStatus.PROCESSING);
-        } else if (round.isEmpty()) {
+        } else if (roundEmpty) {
             boolean allBlocked = r.phones().stream().allMatch(p -> p.state() == PhoneState.BLOCKED);
             r = r.done(allBlocked ? DoneReason.DO_NOT_CALL : DoneReason.NO_NUMBER);
         } else if (beyondLastRound) {
@@ -120,7 +138,8 @@ final class OutcomeRules {
             tried.clear();
             r = rescheduled(r, next, outcome);
         }
-        r = r.withProgress(progress.withRepeatAttempts(repeats).withTriedThisRound(tried));
+        DialProgress counted = repeats == progress.repeatAttempts() ? progress : progress.withRepeatAttempts(repeats);
+        r = r.withProgress(counted.withTriedThisRound(tried));
         if (r.status() != RecordStatus.RESCHEDULED_BY_DIALER) {
             r = settled(r, end);
         }
@@ -366,7 +385,8 @@ final class OutcomeRules {
     }
 
     Record clearCallback(Record record, Instant at) {
-        Record r = record.withScheduledFor(Optional.empty());
+        // (A record with a callback has a schedule too: nothing to clear means nothing to copy.)
+        Record r = record.scheduledFor().isEmpty() ? record : record.withScheduledFor(Optional.empty());
         if (record.status() == RecordStatus.RESCHEDULED_BY_AGENT) {
             r = r.withStatus(RecordStatus.PENDING).withProgress(manuallyChanged(record.progress()));
         }

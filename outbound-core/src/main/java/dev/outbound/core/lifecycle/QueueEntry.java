@@ -17,6 +17,8 @@ final class QueueEntry {
     private static final long SECOND_MAX = (1L << SECOND_BITS) - 1;
 
     final CustomerRef ref;
+    /** The head of the reference id as {@link #head} packs it. */
+    final long refHead;
     Record record;
     /** The list's index in the queue's {@link ListShare}. */
     int list;
@@ -24,6 +26,8 @@ final class QueueEntry {
     /** Due time, for the order inside a class. */
     long dueSec;
     int dueNano;
+    /** The due time as {@link #nanos} gives it. */
+    long dueKey;
     /** Class, priority and due second packed so that a smaller key loads first; ties go to {@link #readyTieLess}. */
     long readyKey;
     ReadyHeap heap;
@@ -37,6 +41,7 @@ final class QueueEntry {
 
     QueueEntry(CustomerRef ref) {
         this.ref = ref;
+        this.refHead = head(ref.value());
     }
 
     /** Sets the record and its due time. */
@@ -45,6 +50,7 @@ final class QueueEntry {
         Instant due = r.dueAt();
         dueSec = due.getEpochSecond();
         dueNano = due.getNano();
+        dueKey = nanos(due);
     }
 
     /** Sets the ready key from a class and the record's priority. */
@@ -92,5 +98,32 @@ final class QueueEntry {
             return Long.MIN_VALUE;
         }
         return sec * 1_000_000_000L + t.getNano();
+    }
+
+    /**
+     * Packs the first eight characters of an id into a long, one byte each, so that a smaller head
+     * (unsigned) means a smaller id ({@link String#compareTo}); equal heads say nothing. A character
+     * beyond one byte counts as 255 and so do all after it; an id shorter than eight pads with 0,
+     * which is below every character an id may hold (ids have no control characters).
+     */
+    static long head(String id) {
+        long h = 0;
+        boolean wide = false;
+        for (int i = 0; i < 8; i++) {
+            int c;
+            if (wide) {
+                c = 0xFF;
+            } else if (i < id.length()) {
+                c = id.charAt(i);
+                if (c > 0xFF) {
+                    c = 0xFF;
+                    wide = true;
+                }
+            } else {
+                c = 0;
+            }
+            h = (h << 8) | c;
+        }
+        return h;
     }
 }

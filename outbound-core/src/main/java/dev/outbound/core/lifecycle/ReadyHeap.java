@@ -17,6 +17,17 @@ final class ReadyHeap extends EntryHeap {
     }
 
     @Override
+    long tie(QueueEntry e) {
+        return e.dueKey;
+    }
+
+    @Override
+    long head(QueueEntry e) {
+        // Equal saturated due keys may stand for different instants: then the reference ids do not decide.
+        return QueueEntry.saturated(e.dueKey) ? 0 : e.refHead;
+    }
+
+    @Override
     int index(QueueEntry e) {
         return e.heapIndex;
     }

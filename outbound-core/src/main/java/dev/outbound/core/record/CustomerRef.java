@@ -24,11 +24,20 @@ public record CustomerRef(@NotBlank @Size(max = 128) String value) implements Co
      */
     public CustomerRef {
         Objects.requireNonNull(value, "value");
-        if (value.isBlank() || value.length() > MAX_LENGTH || !value.equals(value.strip())
-                || value.chars().anyMatch(Character::isISOControl)) {
+        if (value.isBlank() || value.length() > MAX_LENGTH || !value.equals(value.strip()) || hasControl(value)) {
             throw new InvalidValueException("customer_reference_id",
                     "1 to " + MAX_LENGTH + " characters, no surrounding spaces or control characters", "'" + value + "'");
         }
+    }
+
+    /** A loop rather than a stream: every record built or read makes a reference. */
+    private static boolean hasControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -52,18 +52,28 @@ public final class Record {
     private final Instant updatedAt;
 
     private Record(Parts p) {
-        this.campaign = Objects.requireNonNull(p.campaign, "campaign");
-        this.ref = Objects.requireNonNull(p.ref, "ref");
-        this.agent = p.agent;
-        this.phones = List.copyOf(p.phones);
-        this.timeZone = p.timeZone;
-        this.scheduledFor = p.scheduledFor;
-        this.nextDialableAt = Objects.requireNonNull(p.nextDialableAt, "nextDialableAt");
-        this.status = Objects.requireNonNull(p.status, "status");
-        this.doneReason = p.doneReason;
-        this.reasonCode = p.reasonCode;
-        this.callback = p.callback;
-        this.progress = Objects.requireNonNull(p.progress, "progress");
+        this(p.campaign, p.ref, p.agent, p.phones, p.timeZone, p.scheduledFor, p.nextDialableAt, p.status,
+                p.doneReason, p.reasonCode, p.callback, p.progress, p.priority, p.list, p.fields, p.fieldText,
+                p.createdAt, p.updatedAt);
+    }
+
+    /** Every with-er but the rare ones builds its record here directly: no parts in between on the per-call path. */
+    private Record(CampaignId campaign, CustomerRef ref, AgentEmail agent, List<RecordPhone> phones,
+            ZoneName timeZone, Instant scheduledFor, Instant nextDialableAt, RecordStatus status,
+            DoneReason doneReason, ReasonCode reasonCode, Callback callback, DialProgress progress, int priority,
+            ListId list, CustomFields fields, Map<String, String> fieldText, Instant createdAt, Instant updatedAt) {
+        this.campaign = Objects.requireNonNull(campaign, "campaign");
+        this.ref = Objects.requireNonNull(ref, "ref");
+        this.agent = agent;
+        this.phones = List.copyOf(phones);
+        this.timeZone = timeZone;
+        this.scheduledFor = scheduledFor;
+        this.nextDialableAt = Objects.requireNonNull(nextDialableAt, "nextDialableAt");
+        this.status = Objects.requireNonNull(status, "status");
+        this.doneReason = doneReason;
+        this.reasonCode = reasonCode;
+        this.callback = callback;
+        this.progress = Objects.requireNonNull(progress, "progress");
         if ((status == RecordStatus.DONE) != (doneReason != null)) {
             throw new InvalidValueException("doneReason of record " + ref,
                     "present exactly when the status is DONE", status + " with " + doneReason);
@@ -72,12 +82,12 @@ public final class Record {
             throw new InvalidValueException("scheduledFor of record " + ref, "the callback's time " + callback.at(),
                     scheduledFor);
         }
-        this.priority = p.priority;
-        this.list = Objects.requireNonNull(p.list, "list");
-        this.fields = Objects.requireNonNull(p.fields, "fields");
-        this.fieldText = p.fieldText;
-        this.createdAt = Objects.requireNonNull(p.createdAt, "createdAt");
-        this.updatedAt = Objects.requireNonNull(p.updatedAt, "updatedAt");
+        this.priority = priority;
+        this.list = Objects.requireNonNull(list, "list");
+        this.fields = Objects.requireNonNull(fields, "fields");
+        this.fieldText = fieldText;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
             throw new InvalidValueException("priority", "valid values " + MIN_PRIORITY + " - " + MAX_PRIORITY, priority);
         }
@@ -267,9 +277,9 @@ public final class Record {
      * @return the record with that agent
      */
     public Record withAgent(Optional<AgentEmail> newAgent) {
-        Parts p = parts();
-        p.agent = newAgent.orElse(null);
-        return new Record(p);
+        return new Record(campaign, ref, newAgent.orElse(null), phones, timeZone, scheduledFor, nextDialableAt,
+                status, doneReason, reasonCode, callback, progress, priority, list, fields, fieldText, createdAt,
+                updatedAt);
     }
 
     /**
@@ -292,9 +302,8 @@ public final class Record {
         if (!replaced) {
             list2.add(phone);
         }
-        Parts p = parts();
-        p.phones = list2;
-        return new Record(p);
+        return new Record(campaign, ref, agent, list2, timeZone, scheduledFor, nextDialableAt, status, doneReason,
+                reasonCode, callback, progress, priority, list, fields, fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -302,9 +311,9 @@ public final class Record {
      * @return the record without its number of that field
      */
     public Record withoutPhone(PhoneField field) {
-        Parts p = parts();
-        p.phones = phones.stream().filter(ph -> !ph.field().equals(field)).toList();
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones.stream().filter(ph -> !ph.field().equals(field)).toList(),
+                timeZone, scheduledFor, nextDialableAt, status, doneReason, reasonCode, callback, progress, priority,
+                list, fields, fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -315,10 +324,8 @@ public final class Record {
      * @return the record with that scheduled-for time and no callback
      */
     public Record withScheduledFor(Optional<Instant> time) {
-        Parts p = parts();
-        p.scheduledFor = time.orElse(null);
-        p.callback = null;
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, time.orElse(null), nextDialableAt, status,
+                doneReason, reasonCode, null, progress, priority, list, fields, fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -340,9 +347,9 @@ public final class Record {
      * @return the record with that progress
      */
     public Record withProgress(DialProgress newProgress) {
-        Parts p = parts();
-        p.progress = Objects.requireNonNull(newProgress, "newProgress");
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, status, doneReason,
+                reasonCode, callback, Objects.requireNonNull(newProgress, "newProgress"), priority, list, fields,
+                fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -352,11 +359,9 @@ public final class Record {
      * @return the record, {@link RecordStatus#DONE} for that reason, without a reason code
      */
     public Record done(DoneReason reason) {
-        Parts p = parts();
-        p.status = RecordStatus.DONE;
-        p.doneReason = Objects.requireNonNull(reason, "reason");
-        p.reasonCode = null;
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, RecordStatus.DONE,
+                Objects.requireNonNull(reason, "reason"), null, callback, progress, priority, list, fields, fieldText,
+                createdAt, updatedAt);
     }
 
     /**
@@ -364,9 +369,8 @@ public final class Record {
      * @return the record with that reason code
      */
     public Record withReasonCode(Optional<ReasonCode> code) {
-        Parts p = parts();
-        p.reasonCode = code.orElse(null);
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, status, doneReason,
+                code.orElse(null), callback, progress, priority, list, fields, fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -374,9 +378,9 @@ public final class Record {
      * @return the record with that next-dialable-at time
      */
     public Record withNextDialableAt(Instant time) {
-        Parts p = parts();
-        p.nextDialableAt = Objects.requireNonNull(time, "time");
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, Objects.requireNonNull(time, "time"),
+                status, doneReason, reasonCode, callback, progress, priority, list, fields, fieldText, createdAt,
+                updatedAt);
     }
 
     /**
@@ -392,11 +396,8 @@ public final class Record {
         if (newStatus == RecordStatus.DONE) {
             throw new IllegalArgumentException("a done record needs a reason: use done(DoneReason) for record " + ref);
         }
-        Parts p = parts();
-        p.status = newStatus;
-        p.doneReason = null;
-        p.reasonCode = null;
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, newStatus, null, null,
+                callback, progress, priority, list, fields, fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -404,9 +405,8 @@ public final class Record {
      * @return the record with that priority
      */
     public Record withPriority(int newPriority) {
-        Parts p = parts();
-        p.priority = newPriority;
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, status, doneReason,
+                reasonCode, callback, progress, newPriority, list, fields, fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -414,9 +414,9 @@ public final class Record {
      * @return the record on that list
      */
     public Record withList(ListId newList) {
-        Parts p = parts();
-        p.list = Objects.requireNonNull(newList, "newList");
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, status, doneReason,
+                reasonCode, callback, progress, priority, Objects.requireNonNull(newList, "newList"), fields,
+                fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -425,9 +425,8 @@ public final class Record {
      * @return the record with that explicit zone
      */
     public Record withTimeZone(Optional<ZoneName> zone) {
-        Parts p = parts();
-        p.timeZone = zone.orElse(null);
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, zone.orElse(null), scheduledFor, nextDialableAt, status,
+                doneReason, reasonCode, callback, progress, priority, list, fields, fieldText, createdAt, updatedAt);
     }
 
     /**
@@ -435,10 +434,9 @@ public final class Record {
      * @return the record with those fields
      */
     public Record withFields(CustomFields newFields) {
-        Parts p = parts();
-        p.fields = Objects.requireNonNull(newFields, "newFields");
-        p.fieldText = null;
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, status, doneReason,
+                reasonCode, callback, progress, priority, list, Objects.requireNonNull(newFields, "newFields"), null,
+                createdAt, updatedAt);
     }
 
     /**
@@ -446,9 +444,9 @@ public final class Record {
      * @return the record with that updated time
      */
     public Record withUpdatedAt(Instant time) {
-        Parts p = parts();
-        p.updatedAt = Objects.requireNonNull(time, "time");
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, status, doneReason,
+                reasonCode, callback, progress, priority, list, fields, fieldText, createdAt,
+                Objects.requireNonNull(time, "time"));
     }
 
     /**
@@ -456,9 +454,9 @@ public final class Record {
      * @return the record with that creation time
      */
     Record withCreatedAt(Instant time) {
-        Parts p = parts();
-        p.createdAt = Objects.requireNonNull(time, "time");
-        return new Record(p);
+        return new Record(campaign, ref, agent, phones, timeZone, scheduledFor, nextDialableAt, status, doneReason,
+                reasonCode, callback, progress, priority, list, fields, fieldText, Objects.requireNonNull(time,
+                "time"), updatedAt);
     }
 
     private Parts parts() {

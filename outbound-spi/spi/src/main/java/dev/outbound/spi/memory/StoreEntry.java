@@ -4,6 +4,7 @@ import dev.outbound.core.record.Record;
 import dev.outbound.spi.store.Interaction;
 import dev.outbound.spi.store.Lease;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +22,11 @@ final class StoreEntry {
      * interactions mostly arrive in time order, so an append costs O(1) then.
      */
     private ArrayList<Interaction> history;
+    /**
+     * The ids' hash codes, position for position with {@link #history}: the scan for a repeated
+     * id reads this array and looks at an interaction only when its hash matches.
+     */
+    private int[] idHashes;
 
     StoreEntry(Record record) {
         this.record = record;
@@ -35,18 +41,25 @@ final class StoreEntry {
     boolean append(Interaction interaction) {
         if (history == null) {
             history = new ArrayList<>(4);
+            idHashes = new int[4];
         }
+        int n = history.size();
+        int hash = interaction.id().hashCode();
         // A history is a few dozen entries: a scan for the id costs less than an index beside it.
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).id().equals(interaction.id())) {
+        for (int i = n - 1; i >= 0; i--) {
+            if (idHashes[i] == hash && history.get(i).id().equals(interaction.id())) {
                 return false;
             }
         }
+        if (n == idHashes.length) {
+            idHashes = Arrays.copyOf(idHashes, n * 2);
+        }
         int lo = 0;
-        int hi = history.size();
+        int hi = n;
         // Most interactions come in time order: the common case is the end of the list.
         if (hi == 0 || !history.get(hi - 1).at().isAfter(interaction.at())) {
             history.add(interaction);
+            idHashes[n] = hash;
             return true;
         }
         while (lo < hi) {
@@ -58,6 +71,8 @@ final class StoreEntry {
             }
         }
         history.add(lo, interaction);
+        System.arraycopy(idHashes, lo, idHashes, lo + 1, n - lo);
+        idHashes[lo] = hash;
         return true;
     }
 

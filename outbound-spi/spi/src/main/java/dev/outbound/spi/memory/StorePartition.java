@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +63,7 @@ final class StorePartition {
     private final TreeMap<String, StoreEntry> byRef = new TreeMap<>();
     private final StorePhoneIndex phones = new StorePhoneIndex();
     /** Every live lease's expiry, and stale ones (lease ended or renewed since) that are skipped. */
-    private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparing(Expiry::at));
+    private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(StorePartition::byExpiry);
     private int liveLeases;
 
     private Duration contactTimeout = DEFAULT_CONTACT_TIMEOUT;
@@ -75,6 +74,11 @@ final class StorePartition {
 
     /** A lease's expiry, as the heap keeps it. */
     private record Expiry(Instant at, String ref, long token) {
+    }
+
+    /** The expiry heap's order; every claim and renewal adds to the heap, so no key extractor in between. */
+    private static int byExpiry(Expiry a, Expiry b) {
+        return a.at.compareTo(b.at);
     }
 
     /** What a bulk operation did so far, over one or more partitions. */

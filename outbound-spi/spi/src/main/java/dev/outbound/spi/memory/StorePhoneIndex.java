@@ -55,7 +55,8 @@ final class StorePhoneIndex {
 
     /** Moves a record from its old numbers to its new ones, touching only the numbers that differ. */
     void update(String ref, Record old, Record now) {
-        if (old.phones() == now.phones() || old.phones().equals(now.phones())) {
+        if (sameNumbers(old.phones(), now.phones())) {
+            // Every call's outcome lands here with the same numbers in new states: nothing to index.
             return;
         }
         List<String> before = distinctDigits(old);
@@ -188,6 +189,22 @@ final class StorePhoneIndex {
         if (!byDigits.containsKey(key)) {
             stale = true;
         }
+    }
+
+    /** @return whether two lists of numbers hold the same numbers in the same order, whatever their states */
+    private static boolean sameNumbers(List<RecordPhone> a, List<RecordPhone> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).number().e164().equals(b.get(i).number().e164())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the E.164 forms of a record's numbers, each once (two fields may hold the same number) */
