@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -35,8 +32,10 @@ public final class VirtualTime implements Scheduler {
     private final ReentrantLock queueLock = new ReentrantLock();
     // Held by the thread running tasks; its reentrancy tells a task advancing time from inside.
     private final ReentrantLock runLock = new ReentrantLock();
-    private final PriorityQueue<Task> queue = new PriorityQueue<>(
-            Comparator.comparing((Task t) -> t.at).thenComparingLong(t -> t.sequence));
+    // A binary min-heap of tasks ordered by (instant, sequence), compared on primitives: the
+    // order is total, so tasks come out in exactly the order a general priority queue gives.
+    private Task[] heap = new Task[64];
+    private int size;
     private final Clock clock;
     private volatile Instant now;
     private long sequence;
@@ -78,7 +77,7 @@ public final class VirtualTime implements Scheduler {
         try {
             Instant current = now;
             Task t = new Task(at.isBefore(current) ? current : at, sequence++, task);
-            queue.add(t);
+            push(t);
             waiting++;
             return t;
         } finally {
@@ -211,21 +210,25 @@ public final class VirtualTime implements Scheduler {
         }
     }
 
-    /** Removes and returns the first live task due at or before {@code limit}, or null. */
+    /** Removes the first live task due at or before {@code limit} and moves now to it; null if none. */
     private Task takeDue(Instant limit) {
         queueLock.lock();
         try {
             Task head;
-            while ((head = queue.peek()) != null && head.cancelled) {
-                queue.poll();
+            while ((head = size > 0 ? heap[0] : null) != null && head.cancelled) {
+                pop();
                 cancelledInQueue--;
             }
             if (head == null || head.at.isAfter(limit)) {
                 return null;
             }
-            queue.poll();
+            pop();
             head.taken = true;
             waiting--;
+            // Set here, under the lock already held, rather than in runTask: one lock, same effect.
+            if (head.at.isAfter(now)) {
+                now = head.at;
+            }
             return head;
         } finally {
             queueLock.unlock();
@@ -233,7 +236,6 @@ public final class VirtualTime implements Scheduler {
     }
 
     private void runTask(Task task) {
-        setNowAtLeast(task.at);
         task.runnable.run();
     }
 
@@ -259,17 +261,10 @@ public final class VirtualTime implements Scheduler {
             task.cancelled = true;
             waiting--;
             cancelledInQueue++;
-            if (cancelledInQueue > PURGE_THRESHOLD && cancelledInQueue > queue.size() / 2) {
+            if (cancelledInQueue > PURGE_THRESHOLD && cancelledInQueue > size / 2) {
                 // Cancelled tasks are dropped lazily when they reach the head; when they pile up
                 // (timers cancelled long before they are due) the queue is rebuilt without them.
-                List<Task> live = new ArrayList<>(waiting);
-                for (Task t : queue) {
-                    if (!t.cancelled) {
-                        live.add(t);
-                    }
-                }
-                queue.clear();
-                queue.addAll(live);
+                purgeCancelled();
                 cancelledInQueue = 0;
             }
             return true;
@@ -278,9 +273,76 @@ public final class VirtualTime implements Scheduler {
         }
     }
 
+    /** Adds a task to the heap; the queue lock is held. */
+    private void push(Task t) {
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        int i = size++;
+        Task[] h = heap;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            Task p = h[parent];
+            if (!t.before(p)) {
+                break;
+            }
+            h[i] = p;
+            i = parent;
+        }
+        h[i] = t;
+    }
+
+    /** Removes the heap's first task; the heap is not empty and the queue lock is held. */
+    private void pop() {
+        Task[] h = heap;
+        int last = --size;
+        Task moved = h[last];
+        h[last] = null;
+        if (last > 0) {
+            siftDown(h, 0, moved, last);
+        }
+    }
+
+    private static void siftDown(Task[] h, int i, Task t, int n) {
+        int half = n >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            Task c = h[child];
+            int right = child + 1;
+            if (right < n && h[right].before(c)) {
+                child = right;
+                c = h[right];
+            }
+            if (!c.before(t)) {
+                break;
+            }
+            h[i] = c;
+            i = child;
+        }
+        h[i] = t;
+    }
+
+    /** Drops the cancelled tasks and restores the heap order; the queue lock is held. */
+    private void purgeCancelled() {
+        Task[] h = heap;
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (!h[i].cancelled) {
+                h[n++] = h[i];
+            }
+        }
+        Arrays.fill(h, n, size, null);
+        size = n;
+        for (int i = (n >>> 1) - 1; i >= 0; i--) {
+            siftDown(h, i, h[i], n);
+        }
+    }
+
     /** A scheduled task; its flags are guarded by the queue lock. */
     private final class Task implements Scheduled {
         final Instant at;
+        final long seconds;
+        final int nanos;
         final long sequence;
         final Runnable runnable;
         boolean taken;
@@ -288,8 +350,21 @@ public final class VirtualTime implements Scheduler {
 
         Task(Instant at, long sequence, Runnable runnable) {
             this.at = at;
+            this.seconds = at.getEpochSecond();
+            this.nanos = at.getNano();
             this.sequence = sequence;
             this.runnable = runnable;
+        }
+
+        /** Whether this task runs before {@code other}: an earlier instant, or the same and scheduled first. */
+        boolean before(Task other) {
+            if (seconds != other.seconds) {
+                return seconds < other.seconds;
+            }
+            if (nanos != other.nanos) {
+                return nanos < other.nanos;
+            }
+            return sequence < other.sequence;
         }
 
         @Override
