@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -61,6 +62,7 @@ public final class SimulatedTelephony implements Telephony {
     private final Clock clock;
     private final long seed;
     private final CallProfile profile;
+    private final OutcomeTable profileTable;
     private final Function<PhoneNumber, Optional<CallProfile>> profileFor;
     private final String idPrefix;
 
@@ -78,6 +80,7 @@ public final class SimulatedTelephony implements Telephony {
         this.clock = b.scheduler.clock();
         this.seed = b.seed;
         this.profile = b.profile;
+        this.profileTable = new OutcomeTable(b.profile);
         this.profileFor = b.profileFor;
         this.idPrefix = b.idPrefix;
     }
@@ -107,7 +110,8 @@ public final class SimulatedTelephony implements Telephony {
             long sequence = placed.incrementAndGet();
             CallProfile p = Objects.requireNonNull(profileFor.apply(request.number()), "profileFor result")
                     .orElse(profile);
-            Plan plan = Plan.draw(p, new SplittableRandom(streamSeed(seed, sequence)));
+            OutcomeTable table = p == profile ? profileTable : new OutcomeTable(p);
+            Plan plan = Plan.draw(p, table, new SplittableRandom(streamSeed(seed, sequence)));
             Call call = new Call(CallId.of(idPrefix + sequence), sequence, listener, plan);
             Instant now = clock.instant();
             Instant deadline = now.plus(request.ringTimeout());
@@ -378,18 +382,14 @@ public final class SimulatedTelephony implements Telephony {
             this.patience = p.patience().sample(random);
         }
 
-        static Plan draw(CallProfile p, SplittableRandom random) {
+        static Plan draw(CallProfile p, OutcomeTable table, SplittableRandom random) {
             double u = random.nextDouble();
+            CallProfile.Outcome[] outcomes = table.outcomes;
+            double[] cumulative = table.cumulative;
             CallProfile.Outcome chosen = null;
-            double cumulative = 0;
-            for (CallProfile.Outcome o : CallProfile.Outcome.values()) {
-                double chance = p.probability(o);
-                if (chance <= 0) {
-                    continue;
-                }
-                chosen = o; // the last possible outcome takes what rounding leaves over
-                cumulative += chance;
-                if (u < cumulative) {
+            for (int i = 0; i < outcomes.length; i++) {
+                chosen = outcomes[i]; // the last possible outcome takes what rounding leaves over
+                if (u < cumulative[i]) {
                     break;
                 }
             }
@@ -398,6 +398,32 @@ public final class SimulatedTelephony implements Telephony {
 
         boolean answers() {
             return outcome == CallProfile.Outcome.HUMAN || outcome == CallProfile.Outcome.MACHINE;
+        }
+    }
+
+    /**
+     * A profile's possible outcomes (chance above 0) in declaration order, with their running sums
+     * added in that order: drawing against it picks what walking the profile's map would.
+     */
+    private static final class OutcomeTable {
+        final CallProfile.Outcome[] outcomes;
+        final double[] cumulative;
+
+        OutcomeTable(CallProfile p) {
+            List<CallProfile.Outcome> possible = new ArrayList<>();
+            double[] sums = new double[CallProfile.Outcome.values().length];
+            double sum = 0;
+            for (CallProfile.Outcome o : CallProfile.Outcome.values()) {
+                double chance = p.probability(o);
+                if (chance <= 0) {
+                    continue;
+                }
+                sum += chance;
+                sums[possible.size()] = sum;
+                possible.add(o);
+            }
+            this.outcomes = possible.toArray(new CallProfile.Outcome[0]);
+            this.cumulative = Arrays.copyOf(sums, outcomes.length);
         }
     }
 
@@ -529,7 +555,10 @@ public final class SimulatedTelephony implements Telephony {
     }
 
     private void emit(Call c, CallEvent event) {
-        event.result().ifPresent(r -> results.incrementAndGet(r.ordinal()));
+        Optional<CallResult> result = event.result();
+        if (result.isPresent()) {
+            results.incrementAndGet(result.get().ordinal());
+        }
         try {
             c.listener.onEvent(event);
         } catch (RuntimeException e) {

@@ -34,7 +34,11 @@ public final class VirtualTime implements Scheduler {
     private final ReentrantLock runLock = new ReentrantLock();
     // A binary min-heap of tasks ordered by (instant, sequence), compared on primitives: the
     // order is total, so tasks come out in exactly the order a general priority queue gives.
+    // The keys are kept beside the tasks, in arrays of primitives, so that sifting reads no task.
     private Task[] heap = new Task[64];
+    private long[] heapSeconds = new long[64];
+    private int[] heapNanos = new int[64];
+    private long[] heapSequences = new long[64];
     private int size;
     private final Clock clock;
     private volatile Instant now;
@@ -276,65 +280,100 @@ public final class VirtualTime implements Scheduler {
     /** Adds a task to the heap; the queue lock is held. */
     private void push(Task t) {
         if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+            int capacity = size * 2;
+            heap = Arrays.copyOf(heap, capacity);
+            heapSeconds = Arrays.copyOf(heapSeconds, capacity);
+            heapNanos = Arrays.copyOf(heapNanos, capacity);
+            heapSequences = Arrays.copyOf(heapSequences, capacity);
         }
+        long sec = t.seconds;
+        int nano = t.nanos;
+        long seq = t.sequence;
         int i = size++;
-        Task[] h = heap;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            Task p = h[parent];
-            if (!t.before(p)) {
+            if (!before(sec, nano, seq, parent)) {
                 break;
             }
-            h[i] = p;
+            move(parent, i);
             i = parent;
         }
-        h[i] = t;
+        put(i, t);
     }
 
     /** Removes the heap's first task; the heap is not empty and the queue lock is held. */
     private void pop() {
-        Task[] h = heap;
         int last = --size;
-        Task moved = h[last];
-        h[last] = null;
+        Task moved = heap[last];
+        heap[last] = null;
         if (last > 0) {
-            siftDown(h, 0, moved, last);
+            siftDown(0, moved, last);
         }
     }
 
-    private static void siftDown(Task[] h, int i, Task t, int n) {
+    /** Puts {@code t} at {@code i} or below, keeping the order of the first {@code n} slots. */
+    private void siftDown(int i, Task t, int n) {
+        long sec = t.seconds;
+        int nano = t.nanos;
+        long seq = t.sequence;
         int half = n >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
-            Task c = h[child];
             int right = child + 1;
-            if (right < n && h[right].before(c)) {
+            if (right < n && before(heapSeconds[right], heapNanos[right], heapSequences[right], child)) {
                 child = right;
-                c = h[right];
             }
-            if (!c.before(t)) {
+            if (!before(heapSeconds[child], heapNanos[child], heapSequences[child], sec, nano, seq)) {
                 break;
             }
-            h[i] = c;
+            move(child, i);
             i = child;
         }
-        h[i] = t;
+        put(i, t);
+    }
+
+    /** Whether a task at (sec, nano) scheduled as {@code seq} runs before the one in slot {@code j}. */
+    private boolean before(long sec, int nano, long seq, int j) {
+        return before(sec, nano, seq, heapSeconds[j], heapNanos[j], heapSequences[j]);
+    }
+
+    /** Earlier instant first; for equal instants, the one scheduled first. */
+    private static boolean before(long sec, int nano, long seq, long otherSec, int otherNano, long otherSeq) {
+        if (sec != otherSec) {
+            return sec < otherSec;
+        }
+        if (nano != otherNano) {
+            return nano < otherNano;
+        }
+        return seq < otherSeq;
+    }
+
+    private void move(int from, int to) {
+        heap[to] = heap[from];
+        heapSeconds[to] = heapSeconds[from];
+        heapNanos[to] = heapNanos[from];
+        heapSequences[to] = heapSequences[from];
+    }
+
+    private void put(int i, Task t) {
+        heap[i] = t;
+        heapSeconds[i] = t.seconds;
+        heapNanos[i] = t.nanos;
+        heapSequences[i] = t.sequence;
     }
 
     /** Drops the cancelled tasks and restores the heap order; the queue lock is held. */
     private void purgeCancelled() {
-        Task[] h = heap;
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (!h[i].cancelled) {
-                h[n++] = h[i];
+            if (!heap[i].cancelled) {
+                move(i, n++);
             }
         }
-        Arrays.fill(h, n, size, null);
+        Arrays.fill(heap, n, size, null);
         size = n;
         for (int i = (n >>> 1) - 1; i >= 0; i--) {
-            siftDown(h, i, h[i], n);
+            siftDown(i, heap[i], n);
         }
     }
 
@@ -354,17 +393,6 @@ public final class VirtualTime implements Scheduler {
             this.nanos = at.getNano();
             this.sequence = sequence;
             this.runnable = runnable;
-        }
-
-        /** Whether this task runs before {@code other}: an earlier instant, or the same and scheduled first. */
-        boolean before(Task other) {
-            if (seconds != other.seconds) {
-                return seconds < other.seconds;
-            }
-            if (nanos != other.nanos) {
-                return nanos < other.nanos;
-            }
-            return sequence < other.sequence;
         }
 
         @Override
