@@ -132,9 +132,9 @@ public final class DialerEngine implements AutoCloseable {
     /** Half of each lease term, worked out once: {@link Duration#dividedBy(long)} is costly per tick. */
     private final Duration halfLease;
     private final Duration halfAnsweredLease;
-    // No lease of a call in progress needs renewing before this instant: the earliest of the calls'
-    // expiries less their half terms, lowered as a call takes a lease or is answered, and
-    // recomputed by each renewal pass.
+    private final Duration longerHalfLease;
+    // No lease of a call in progress needs renewing before this instant: the earliest expiry less
+    // the longer half term, lowered as leases are taken and recomputed on each renewal pass.
     private Instant renewalsFrom = Instant.MAX;
 
     private final Map<AgentEmail, Seat> seats = new LinkedHashMap<>();
@@ -180,6 +180,7 @@ public final class DialerEngine implements AutoCloseable {
         this.settings = b.settings;
         this.halfLease = settings.leaseFor().dividedBy(2);
         this.halfAnsweredLease = settings.answeredLease().dividedBy(2);
+        this.longerHalfLease = halfLease.compareTo(halfAnsweredLease) >= 0 ? halfLease : halfAnsweredLease;
         this.model = b.model;
         this.cohorts = new RingCohorts(b.model, b.settings.ringTimeout());
         this.ledger = AbandonLedger.of(b.settings.abandonRule());
@@ -556,7 +557,7 @@ public final class DialerEngine implements AutoCloseable {
      */
     private void renewLeases(Instant now) {
         if (now.isBefore(renewalsFrom)) {
-            return; // every lease has more than half its term left: the pass would renew none
+            return; // every lease has more than the longer half term left: the pass would renew none
         }
         Instant ringingBefore = now.plus(halfLease);
         Instant answeredBefore = now.plus(halfAnsweredLease);
@@ -571,16 +572,13 @@ public final class DialerEngine implements AutoCloseable {
                     error(e);
                 }
             }
-            renewalDue(c);
+            leaseTaken(c.lease);
         }
     }
 
-    /**
-     * Lowers {@link #renewalsFrom} to when the lease of a call in progress is due for renewal;
-     * called whenever its lease or its answered state changes.
-     */
-    private void renewalDue(LiveCall c) {
-        Instant from = c.lease.expiresAt().minus(c.answeredAt != null ? halfAnsweredLease : halfLease);
+    /** Lowers {@link #renewalsFrom} for a lease a call in progress now holds. */
+    private void leaseTaken(Lease lease) {
+        Instant from = lease.expiresAt().minus(longerHalfLease);
         if (from.isBefore(renewalsFrom)) {
             renewalsFrom = from;
         }
@@ -818,7 +816,7 @@ public final class DialerEngine implements AutoCloseable {
         LiveCall c = new LiveCall(id, r, forSeat, now, callerId);
         calls.put(id, c);
         inCall.put(key, c);
-        renewalDue(c);
+        leaseTaken(c.lease);
         ringingAll++;
         if (forSeat == null) {
             ringingAny++;
@@ -860,7 +858,6 @@ public final class DialerEngine implements AutoCloseable {
         Instant at = event.at();
         stopRinging(c);
         c.answeredAt = at;
-        renewalDue(c);
         Duration ring = nonNegative(Duration.between(c.placedAt, at));
         if (event.by() == CallEvent.AnsweredBy.MACHINE) {
             cohorts.unanswered(c.placedAt, ring, at);
@@ -927,7 +924,7 @@ public final class DialerEngine implements AutoCloseable {
         }
         try {
             c.lease = store.renew(c.lease, at, settings.answeredLease());
-            renewalDue(c);
+            leaseTaken(c.lease);
         } catch (RuntimeException e) {
             error(e);
         }
