@@ -132,10 +132,6 @@ public final class DialerEngine implements AutoCloseable {
     /** Half of each lease term, worked out once: {@link Duration#dividedBy(long)} is costly per tick. */
     private final Duration halfLease;
     private final Duration halfAnsweredLease;
-    private final Duration longerHalfLease;
-    // No lease of a call in progress needs renewing before this instant: the earliest expiry less
-    // the longer half term, lowered as leases are taken and recomputed on each renewal pass.
-    private Instant renewalsFrom = Instant.MAX;
 
     private final Map<AgentEmail, Seat> seats = new LinkedHashMap<>();
     // Reused by progressive pacing to walk a copy of the seats each tick without allocating one;
@@ -180,7 +176,6 @@ public final class DialerEngine implements AutoCloseable {
         this.settings = b.settings;
         this.halfLease = settings.leaseFor().dividedBy(2);
         this.halfAnsweredLease = settings.answeredLease().dividedBy(2);
-        this.longerHalfLease = halfLease.compareTo(halfAnsweredLease) >= 0 ? halfLease : halfAnsweredLease;
         this.model = b.model;
         this.cohorts = new RingCohorts(b.model, b.settings.ringTimeout());
         this.ledger = AbandonLedger.of(b.settings.abandonRule());
@@ -556,12 +551,8 @@ public final class DialerEngine implements AutoCloseable {
      * one term without another node claiming the record.
      */
     private void renewLeases(Instant now) {
-        if (now.isBefore(renewalsFrom)) {
-            return; // every lease has more than the longer half term left: the pass would renew none
-        }
         Instant ringingBefore = now.plus(halfLease);
         Instant answeredBefore = now.plus(halfAnsweredLease);
-        renewalsFrom = Instant.MAX;
         for (LiveCall c : inCall.values()) {
             boolean answered = c.answeredAt != null;
             if (c.lease.expiresAt().isBefore(answered ? answeredBefore : ringingBefore)) {
@@ -572,15 +563,6 @@ public final class DialerEngine implements AutoCloseable {
                     error(e);
                 }
             }
-            leaseTaken(c.lease);
-        }
-    }
-
-    /** Lowers {@link #renewalsFrom} for a lease a call in progress now holds. */
-    private void leaseTaken(Lease lease) {
-        Instant from = lease.expiresAt().minus(longerHalfLease);
-        if (from.isBefore(renewalsFrom)) {
-            renewalsFrom = from;
         }
     }
 
@@ -816,7 +798,6 @@ public final class DialerEngine implements AutoCloseable {
         LiveCall c = new LiveCall(id, r, forSeat, now, callerId);
         calls.put(id, c);
         inCall.put(key, c);
-        leaseTaken(c.lease);
         ringingAll++;
         if (forSeat == null) {
             ringingAny++;
@@ -924,7 +905,6 @@ public final class DialerEngine implements AutoCloseable {
         }
         try {
             c.lease = store.renew(c.lease, at, settings.answeredLease());
-            leaseTaken(c.lease);
         } catch (RuntimeException e) {
             error(e);
         }
