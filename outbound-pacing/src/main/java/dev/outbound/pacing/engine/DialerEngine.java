@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +134,11 @@ public final class DialerEngine implements AutoCloseable {
     private final Duration halfAnsweredLease;
 
     private final Map<AgentEmail, Seat> seats = new LinkedHashMap<>();
+    // Reused by progressive pacing to walk a copy of the seats each tick without allocating one;
+    // null while in use, so that a walk started from inside another makes its own copy.
+    private Seat[] seatWalk = new Seat[0];
+    // The pacing tick's task, made once: the tick is the engine's most frequent event.
+    private final Runnable tickTask;
     private final Map<CallId, LiveCall> calls = new LinkedHashMap<>();
     /** The calls that hold their record's lease, from the dial to the outcome, by record. */
     private final Map<RecordKey, LiveCall> inCall = new LinkedHashMap<>();
@@ -184,6 +190,8 @@ public final class DialerEngine implements AutoCloseable {
             this.pacer = Pacers.predictive(model, settings.abandonRule());
         }
         this.mailbox = new Mailbox(this::error);
+        Runnable onTick = this::onTick;
+        this.tickTask = () -> mailbox.submit(onTick);
     }
 
     /**
@@ -533,7 +541,7 @@ public final class DialerEngine implements AutoCloseable {
         renewLeases(clock.instant());
         decide(clock.instant());
         Instant next = clock.instant().plus(settings.pacingInterval());
-        tick = scheduler.schedule(next, () -> mailbox.submit(this::onTick));
+        tick = scheduler.schedule(next, tickTask);
     }
 
     /**
@@ -566,10 +574,20 @@ public final class DialerEngine implements AutoCloseable {
             case PREVIEW:
                 return;
             case PROGRESSIVE:
-                for (Seat seat : new ArrayList<>(seats.values())) {
-                    if (seat.state == SeatState.AVAILABLE && !now.isBefore(seat.dryUntil)) {
-                        load(seat, now);
+                Seat[] walk = seatWalk != null ? seatWalk : new Seat[0];
+                seatWalk = null;
+                int n = seats.size();
+                walk = seats.values().toArray(walk);
+                try {
+                    for (int i = 0; i < n; i++) {
+                        Seat seat = walk[i];
+                        if (seat.state == SeatState.AVAILABLE && !now.isBefore(seat.dryUntil)) {
+                            load(seat, now);
+                        }
                     }
+                } finally {
+                    Arrays.fill(walk, 0, n, null); // holds no seat that has left
+                    seatWalk = walk;
                 }
                 return;
             default:

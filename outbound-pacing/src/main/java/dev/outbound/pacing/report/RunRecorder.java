@@ -153,7 +153,7 @@ public final class RunRecorder {
         checkAgent(agent);
         Objects.requireNonNull(state, "state");
         long t = agentTime(at);
-        Agent a = loggedIn(agent, "changed to " + state, at);
+        Agent a = loggedIn(agent, "changed to ", state, at);
         if (a.state == state) {
             return;
         }
@@ -178,7 +178,7 @@ public final class RunRecorder {
     public void agentLoggedOut(String agent, Instant at) {
         checkAgent(agent);
         long t = agentTime(at);
-        close(loggedIn(agent, "logged out", at), t);
+        close(loggedIn(agent, "logged out", "", at), t);
         agents.remove(agent);
     }
 
@@ -323,10 +323,12 @@ public final class RunRecorder {
         usedMinutes = Math.max(usedMinutes, minute + 1);
     }
 
-    private Agent loggedIn(String agent, String what, Instant at) {
+    /** The agent's record; {@code what} and {@code detail} say what it did, joined only for the error. */
+    private Agent loggedIn(String agent, String what, Object detail, Instant at) {
         Agent a = agents.get(agent);
         if (a == null) {
-            throw new IllegalStateException("Agent " + agent + " " + what + " at " + at + " but is not logged in");
+            throw new IllegalStateException("Agent " + agent + " " + what + detail + " at " + at
+                    + " but is not logged in");
         }
         return a;
     }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -56,11 +57,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class SimulatedTelephony implements Telephony {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedTelephony.class);
+    // The reasons of the terminal failures, shared by every call.
+    private static final Optional<String> BUSY_HERE = Optional.of("486 Busy Here");
+    private static final Optional<String> RING_TIMEOUT = Optional.of("ring timeout");
+    private static final Optional<String> DECLINE = Optional.of("603 Decline");
+    private static final Optional<String> NOT_FOUND = Optional.of("404 Not Found");
+    private static final Optional<String> UNAVAILABLE = Optional.of("503 Service Unavailable");
 
     private final Scheduler scheduler;
     private final Clock clock;
     private final long seed;
     private final CallProfile profile;
+    private final OutcomeTable profileTable;
     private final Function<PhoneNumber, Optional<CallProfile>> profileFor;
     private final String idPrefix;
 
@@ -78,6 +86,7 @@ public final class SimulatedTelephony implements Telephony {
         this.clock = b.scheduler.clock();
         this.seed = b.seed;
         this.profile = b.profile;
+        this.profileTable = new OutcomeTable(b.profile);
         this.profileFor = b.profileFor;
         this.idPrefix = b.idPrefix;
     }
@@ -107,7 +116,8 @@ public final class SimulatedTelephony implements Telephony {
             long sequence = placed.incrementAndGet();
             CallProfile p = Objects.requireNonNull(profileFor.apply(request.number()), "profileFor result")
                     .orElse(profile);
-            Plan plan = Plan.draw(p, new SplittableRandom(streamSeed(seed, sequence)));
+            OutcomeTable table = p == profile ? profileTable : new OutcomeTable(p);
+            Plan plan = Plan.draw(p, table, new SplittableRandom(streamSeed(seed, sequence)));
             Call call = new Call(CallId.of(idPrefix + sequence), sequence, listener, plan);
             Instant now = clock.instant();
             Instant deadline = now.plus(request.ringTimeout());
@@ -120,14 +130,12 @@ public final class SimulatedTelephony implements Telephony {
             call.lock.lock();
             try {
                 live.put(call.id, call);
+                call.outcome = outcome;
+                call.endOfRinging = endOfRinging;
                 if (ringingAt.isBefore(endOfRinging)) {
-                    arm(call, ringingAt, c -> {
-                        Instant at = at(c);
-                        arm(c, endOfRinging, d -> decide(d, outcome));
-                        emit(c, new CallEvent.Ringing(c.id, at));
-                    });
+                    arm(call, ringingAt, TimerStep.RING);
                 } else {
-                    arm(call, endOfRinging, c -> decide(c, outcome));
+                    arm(call, endOfRinging, TimerStep.DECIDE);
                 }
             } finally {
                 call.lock.unlock();
@@ -168,7 +176,7 @@ public final class SimulatedTelephony implements Telephony {
             Instant at = at(c);
             // A person talks for the talk time; a machine goes on to the end of its message.
             Instant end = c.plan.outcome == CallProfile.Outcome.HUMAN ? at.plus(c.plan.talkTime) : c.machineEndsAt;
-            arm(c, end, d -> end(d, new CallEvent.HungUp(d.id, at(d), CallEvent.Party.REMOTE)));
+            arm(c, end, TimerStep.REMOTE_HANG_UP);
             emit(c, new CallEvent.Connected(c.id, at, agent.email()));
         });
     }
@@ -378,18 +386,14 @@ public final class SimulatedTelephony implements Telephony {
             this.patience = p.patience().sample(random);
         }
 
-        static Plan draw(CallProfile p, SplittableRandom random) {
+        static Plan draw(CallProfile p, OutcomeTable table, SplittableRandom random) {
             double u = random.nextDouble();
+            CallProfile.Outcome[] outcomes = table.outcomes;
+            double[] cumulative = table.cumulative;
             CallProfile.Outcome chosen = null;
-            double cumulative = 0;
-            for (CallProfile.Outcome o : CallProfile.Outcome.values()) {
-                double chance = p.probability(o);
-                if (chance <= 0) {
-                    continue;
-                }
-                chosen = o; // the last possible outcome takes what rounding leaves over
-                cumulative += chance;
-                if (u < cumulative) {
+            for (int i = 0; i < outcomes.length; i++) {
+                chosen = outcomes[i]; // the last possible outcome takes what rounding leaves over
+                if (u < cumulative[i]) {
                     break;
                 }
             }
@@ -398,6 +402,32 @@ public final class SimulatedTelephony implements Telephony {
 
         boolean answers() {
             return outcome == CallProfile.Outcome.HUMAN || outcome == CallProfile.Outcome.MACHINE;
+        }
+    }
+
+    /**
+     * A profile's possible outcomes (chance above 0) in declaration order, with their running sums
+     * added in that order: drawing against it picks what walking the profile's map would.
+     */
+    private static final class OutcomeTable {
+        final CallProfile.Outcome[] outcomes;
+        final double[] cumulative;
+
+        OutcomeTable(CallProfile p) {
+            List<CallProfile.Outcome> possible = new ArrayList<>();
+            double[] sums = new double[CallProfile.Outcome.values().length];
+            double sum = 0;
+            for (CallProfile.Outcome o : CallProfile.Outcome.values()) {
+                double chance = p.probability(o);
+                if (chance <= 0) {
+                    continue;
+                }
+                sum += chance;
+                sums[possible.size()] = sum;
+                possible.add(o);
+            }
+            this.outcomes = possible.toArray(new CallProfile.Outcome[0]);
+            this.cumulative = Arrays.copyOf(sums, outcomes.length);
         }
     }
 
@@ -415,6 +445,9 @@ public final class SimulatedTelephony implements Telephony {
         Scheduler.Scheduled timer;
         Instant lastAt = Instant.MIN;
         Instant machineEndsAt = Instant.MIN;
+        // Set when placed: the outcome at the end of the ringing (no answer if it times out first).
+        CallProfile.Outcome outcome;
+        Instant endOfRinging;
 
         Call(CallId id, long sequence, CallListener listener, Plan plan) {
             this.sequence = sequence;
@@ -430,23 +463,69 @@ public final class SimulatedTelephony implements Telephony {
         void apply(Call call);
     }
 
-    /** Replaces the call's pending timer by one at {@code at}; the call's lock is held. */
-    private void arm(Call c, Instant at, Step step) {
-        if (c.timer != null) {
-            c.timer.cancel();
+    /** What a call's timer does when it fires. */
+    private enum TimerStep {
+        /** The call rings; the timer is re-armed for the end of the ringing. */
+        RING,
+        /** The ringing is over: the drawn outcome happens. */
+        DECIDE,
+        /** The customer (or machine) hangs up. */
+        REMOTE_HANG_UP
+    }
+
+    /** A call's pending timer: one object per arming, not a task and a step. */
+    private final class Timer implements Runnable {
+        private final Call call;
+        private final int epoch;
+        private final TimerStep step;
+
+        Timer(Call call, int epoch, TimerStep step) {
+            this.call = call;
+            this.epoch = epoch;
+            this.step = step;
         }
-        int epoch = ++c.epoch;
-        c.timer = scheduler.schedule(at, () -> {
+
+        @Override
+        public void run() {
+            Call c = call;
             c.lock.lock();
             try {
                 if (c.state != State.ENDED && c.epoch == epoch) {
                     c.timer = null;
-                    step.apply(c);
+                    fire(c, step);
                 }
             } finally {
                 c.lock.unlock();
             }
-        });
+        }
+    }
+
+    /** Replaces the call's pending timer by one at {@code at}; the call's lock is held. */
+    private void arm(Call c, Instant at, TimerStep step) {
+        if (c.timer != null) {
+            c.timer.cancel();
+        }
+        int epoch = ++c.epoch;
+        c.timer = scheduler.schedule(at, new Timer(c, epoch, step));
+    }
+
+    /** Does what a timer armed with {@code step} does; the call's lock is held. */
+    private void fire(Call c, TimerStep step) {
+        switch (step) {
+            case RING:
+                Instant at = at(c);
+                arm(c, c.endOfRinging, TimerStep.DECIDE);
+                emit(c, new CallEvent.Ringing(c.id, at));
+                break;
+            case DECIDE:
+                decide(c, c.outcome);
+                break;
+            case REMOTE_HANG_UP:
+                end(c, new CallEvent.HungUp(c.id, at(c), CallEvent.Party.REMOTE));
+                break;
+            default:
+                throw new IllegalStateException("unknown timer step " + step);
+        }
     }
 
     /** Schedules an action on a call for the current instant. */
@@ -474,29 +553,29 @@ public final class SimulatedTelephony implements Telephony {
         switch (outcome) {
             case HUMAN:
                 c.state = State.ANSWERED;
-                arm(c, at.plus(c.plan.patience), d -> end(d, new CallEvent.HungUp(d.id, at(d), CallEvent.Party.REMOTE)));
+                arm(c, at.plus(c.plan.patience), TimerStep.REMOTE_HANG_UP);
                 emit(c, new CallEvent.Answered(c.id, at, CallEvent.AnsweredBy.HUMAN));
                 break;
             case MACHINE:
                 c.state = State.ANSWERED;
                 c.machineEndsAt = at.plus(c.plan.machineMessageTime);
-                arm(c, c.machineEndsAt, d -> end(d, new CallEvent.HungUp(d.id, at(d), CallEvent.Party.REMOTE)));
+                arm(c, c.machineEndsAt, TimerStep.REMOTE_HANG_UP);
                 emit(c, new CallEvent.Answered(c.id, at, CallEvent.AnsweredBy.MACHINE));
                 break;
             case BUSY:
-                end(c, new CallEvent.Busy(c.id, at, Optional.of("486 Busy Here")));
+                end(c, new CallEvent.Busy(c.id, at, BUSY_HERE));
                 break;
             case NO_ANSWER:
-                end(c, new CallEvent.NoAnswer(c.id, at, Optional.of("ring timeout")));
+                end(c, new CallEvent.NoAnswer(c.id, at, RING_TIMEOUT));
                 break;
             case REJECTED:
-                end(c, new CallEvent.Rejected(c.id, at, Optional.of("603 Decline")));
+                end(c, new CallEvent.Rejected(c.id, at, DECLINE));
                 break;
             case INVALID_NUMBER:
-                end(c, new CallEvent.InvalidNumber(c.id, at, Optional.of("404 Not Found")));
+                end(c, new CallEvent.InvalidNumber(c.id, at, NOT_FOUND));
                 break;
             case FAILED:
-                end(c, new CallEvent.Failed(c.id, at, Optional.of("503 Service Unavailable")));
+                end(c, new CallEvent.Failed(c.id, at, UNAVAILABLE));
                 break;
             default:
                 throw new IllegalStateException("unknown outcome " + outcome);
@@ -529,7 +608,10 @@ public final class SimulatedTelephony implements Telephony {
     }
 
     private void emit(Call c, CallEvent event) {
-        event.result().ifPresent(r -> results.incrementAndGet(r.ordinal()));
+        Optional<CallResult> result = event.result();
+        if (result.isPresent()) {
+            results.incrementAndGet(result.get().ordinal());
+        }
         try {
             c.listener.onEvent(event);
         } catch (RuntimeException e) {

@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -35,8 +32,14 @@ public final class VirtualTime implements Scheduler {
     private final ReentrantLock queueLock = new ReentrantLock();
     // Held by the thread running tasks; its reentrancy tells a task advancing time from inside.
     private final ReentrantLock runLock = new ReentrantLock();
-    private final PriorityQueue<Task> queue = new PriorityQueue<>(
-            Comparator.comparing((Task t) -> t.at).thenComparingLong(t -> t.sequence));
+    // A binary min-heap of tasks ordered by (instant, sequence), compared on primitives: the
+    // order is total, so tasks come out in exactly the order a general priority queue gives.
+    // The keys are kept beside the tasks, in arrays of primitives, so that sifting reads no task.
+    private Task[] heap = new Task[64];
+    private long[] heapSeconds = new long[64];
+    private int[] heapNanos = new int[64];
+    private long[] heapSequences = new long[64];
+    private int size;
     private final Clock clock;
     private volatile Instant now;
     private long sequence;
@@ -78,7 +81,7 @@ public final class VirtualTime implements Scheduler {
         try {
             Instant current = now;
             Task t = new Task(at.isBefore(current) ? current : at, sequence++, task);
-            queue.add(t);
+            push(t);
             waiting++;
             return t;
         } finally {
@@ -211,21 +214,25 @@ public final class VirtualTime implements Scheduler {
         }
     }
 
-    /** Removes and returns the first live task due at or before {@code limit}, or null. */
+    /** Removes the first live task due at or before {@code limit} and moves now to it; null if none. */
     private Task takeDue(Instant limit) {
         queueLock.lock();
         try {
             Task head;
-            while ((head = queue.peek()) != null && head.cancelled) {
-                queue.poll();
+            while ((head = size > 0 ? heap[0] : null) != null && head.cancelled) {
+                pop();
                 cancelledInQueue--;
             }
             if (head == null || head.at.isAfter(limit)) {
                 return null;
             }
-            queue.poll();
+            pop();
             head.taken = true;
             waiting--;
+            // Set here, under the lock already held, rather than in runTask: one lock, same effect.
+            if (head.at.isAfter(now)) {
+                now = head.at;
+            }
             return head;
         } finally {
             queueLock.unlock();
@@ -233,7 +240,6 @@ public final class VirtualTime implements Scheduler {
     }
 
     private void runTask(Task task) {
-        setNowAtLeast(task.at);
         task.runnable.run();
     }
 
@@ -259,17 +265,10 @@ public final class VirtualTime implements Scheduler {
             task.cancelled = true;
             waiting--;
             cancelledInQueue++;
-            if (cancelledInQueue > PURGE_THRESHOLD && cancelledInQueue > queue.size() / 2) {
+            if (cancelledInQueue > PURGE_THRESHOLD && cancelledInQueue > size / 2) {
                 // Cancelled tasks are dropped lazily when they reach the head; when they pile up
                 // (timers cancelled long before they are due) the queue is rebuilt without them.
-                List<Task> live = new ArrayList<>(waiting);
-                for (Task t : queue) {
-                    if (!t.cancelled) {
-                        live.add(t);
-                    }
-                }
-                queue.clear();
-                queue.addAll(live);
+                purgeCancelled();
                 cancelledInQueue = 0;
             }
             return true;
@@ -278,9 +277,111 @@ public final class VirtualTime implements Scheduler {
         }
     }
 
+    /** Adds a task to the heap; the queue lock is held. */
+    private void push(Task t) {
+        if (size == heap.length) {
+            int capacity = size * 2;
+            heap = Arrays.copyOf(heap, capacity);
+            heapSeconds = Arrays.copyOf(heapSeconds, capacity);
+            heapNanos = Arrays.copyOf(heapNanos, capacity);
+            heapSequences = Arrays.copyOf(heapSequences, capacity);
+        }
+        long sec = t.seconds;
+        int nano = t.nanos;
+        long seq = t.sequence;
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(sec, nano, seq, parent)) {
+                break;
+            }
+            move(parent, i);
+            i = parent;
+        }
+        put(i, t);
+    }
+
+    /** Removes the heap's first task; the heap is not empty and the queue lock is held. */
+    private void pop() {
+        int last = --size;
+        Task moved = heap[last];
+        heap[last] = null;
+        if (last > 0) {
+            siftDown(0, moved, last);
+        }
+    }
+
+    /** Puts {@code t} at {@code i} or below, keeping the order of the first {@code n} slots. */
+    private void siftDown(int i, Task t, int n) {
+        long sec = t.seconds;
+        int nano = t.nanos;
+        long seq = t.sequence;
+        int half = n >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            if (right < n && before(heapSeconds[right], heapNanos[right], heapSequences[right], child)) {
+                child = right;
+            }
+            if (!before(heapSeconds[child], heapNanos[child], heapSequences[child], sec, nano, seq)) {
+                break;
+            }
+            move(child, i);
+            i = child;
+        }
+        put(i, t);
+    }
+
+    /** Whether a task at (sec, nano) scheduled as {@code seq} runs before the one in slot {@code j}. */
+    private boolean before(long sec, int nano, long seq, int j) {
+        return before(sec, nano, seq, heapSeconds[j], heapNanos[j], heapSequences[j]);
+    }
+
+    /** Earlier instant first; for equal instants, the one scheduled first. */
+    private static boolean before(long sec, int nano, long seq, long otherSec, int otherNano, long otherSeq) {
+        if (sec != otherSec) {
+            return sec < otherSec;
+        }
+        if (nano != otherNano) {
+            return nano < otherNano;
+        }
+        return seq < otherSeq;
+    }
+
+    private void move(int from, int to) {
+        heap[to] = heap[from];
+        heapSeconds[to] = heapSeconds[from];
+        heapNanos[to] = heapNanos[from];
+        heapSequences[to] = heapSequences[from];
+    }
+
+    private void put(int i, Task t) {
+        heap[i] = t;
+        heapSeconds[i] = t.seconds;
+        heapNanos[i] = t.nanos;
+        heapSequences[i] = t.sequence;
+    }
+
+    /** Drops the cancelled tasks and restores the heap order; the queue lock is held. */
+    private void purgeCancelled() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (!heap[i].cancelled) {
+                move(i, n++);
+            }
+        }
+        Arrays.fill(heap, n, size, null);
+        size = n;
+        for (int i = (n >>> 1) - 1; i >= 0; i--) {
+            siftDown(i, heap[i], n);
+        }
+    }
+
     /** A scheduled task; its flags are guarded by the queue lock. */
     private final class Task implements Scheduled {
         final Instant at;
+        final long seconds;
+        final int nanos;
         final long sequence;
         final Runnable runnable;
         boolean taken;
@@ -288,6 +389,8 @@ public final class VirtualTime implements Scheduler {
 
         Task(Instant at, long sequence, Runnable runnable) {
             this.at = at;
+            this.seconds = at.getEpochSecond();
+            this.nanos = at.getNano();
             this.sequence = sequence;
             this.runnable = runnable;
         }
