@@ -150,18 +150,19 @@ class MarginControllerTest {
             boolean under = random.nextBoolean();
             // Abandons at a rate a third under or a third over the held rate.
             double rate = under ? held * 2 / 3 : held * 4 / 3;
-            MarginController c = MarginController.newBuilder(0.05).initial(0.02).bounds(0.001, 0.5)
-                    .answerGain(0.005).build();
-            for (int i = 0; i < 20_000; i++) {
+            MarginController c = MarginController.newBuilder(0.05).initial(0.01).bounds(1e-6, 1)
+                    .answerGain(0.001).build();
+            for (int i = 0; i < 200_000; i++) {
                 c.answered(random.nextDouble() < rate, held);
             }
-            // The drift is 0.005 * 1/3 per answer, 33 in the logarithm over 20,000 answers, against a
-            // scatter of about 0.005 * sqrt(20,000 * rate) / held, under 4: it ends at its bound, give or take a
-            // few steps (near the lower bound one abandon is a step of up to 0.5).
+            // The drift is 0.001 * 1/3 per answer, 67 in the logarithm over 200,000 answers, against a
+            // scatter of 0.001 * sqrt(200,000 * rate / held^2), at most 5.2 (held 0.01): the allowed
+            // chance ends at its bound, give or take steps of at most 0.001 / held = 0.1, and so more
+            // than e^3 = 20 times above or below where it started.
             if (under) {
-                assertThat(c.allowed()).isGreaterThan(0.08);
+                assertThat(c.allowed()).isGreaterThan(0.01 * Math.exp(3));
             } else {
-                assertThat(c.allowed()).isLessThan(0.005);
+                assertThat(c.allowed()).isLessThan(0.01 * Math.exp(-3));
             }
         });
     }
