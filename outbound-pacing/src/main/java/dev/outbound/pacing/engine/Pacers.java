@@ -15,6 +15,13 @@ import java.util.Objects;
 public final class Pacers {
     /** How many observations the default predictive pacer's cached forecasts last. */
     public static final int DEFAULT_REFRESH = 200;
+    /**
+     * How many observations per agent the default predictive pacer's cached forecasts last at
+     * least ({@link PredictivePacer.Builder#refreshPerAgent}): a team of 20 refreshes every
+     * {@value #DEFAULT_REFRESH} observations, one of 100 every 1,000, a few minutes of calls for
+     * either.
+     */
+    public static final int REFRESH_PER_AGENT = 10;
     /** The share of the rule's target the default predictive pacer's controller aims at. */
     public static final double CONTROL_SHARE = 0.9;
     /**
@@ -41,7 +48,8 @@ public final class Pacers {
     /**
      * Outbound's predictive pacing with the defaults: a {@link PredictivePacer} on the model, with
      * the rule's connect limit and its forecasts refreshed every {@value #DEFAULT_REFRESH}
-     * observations ({@link PredictivePacer.Builder#refreshEvery}), and a {@link MarginController}
+     * observations ({@link PredictivePacer.Builder#refreshEvery}) or {@value #REFRESH_PER_AGENT}
+     * per agent if more, and a {@link MarginController}
      * holding {@value #CONTROL_SHARE} of the rule's target, starting from {@value #INITIAL_SHARE}
      * of that, with the default {@link MarginController.Builder#answerGain}.
      *
@@ -53,7 +61,7 @@ public final class Pacers {
         Objects.requireNonNull(rule, "rule");
         double target = rule.target() * CONTROL_SHARE;
         return predictive(PredictivePacer.newBuilder(model).connectLimit(rule.connectLimit())
-                        .refreshEvery(DEFAULT_REFRESH).build(),
+                        .refreshEvery(DEFAULT_REFRESH).refreshPerAgent(REFRESH_PER_AGENT).build(),
                 MarginController.newBuilder(target).initial(target * INITIAL_SHARE).build());
     }
 

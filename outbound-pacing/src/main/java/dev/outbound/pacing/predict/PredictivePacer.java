@@ -81,6 +81,7 @@ public final class PredictivePacer {
     private final double connect;
     private final int maxLines;
     private final int refreshEvery;
+    private final int refreshPerAgent;
     private long epochStart = Long.MIN_VALUE;
     private FreeAgentGrid grid;
     private final FreeAgentGrid.Memo talkMemo = new FreeAgentGrid.Memo(FreeAgentGrid.MEMO_QUARTERS);
@@ -97,6 +98,7 @@ public final class PredictivePacer {
 
     private PredictivePacer(Builder b) {
         this.refreshEvery = b.refreshEvery;
+        this.refreshPerAgent = b.refreshPerAgent;
         this.model = b.model;
         this.steps = (int) b.horizon.getSeconds();
         this.connect = LogNormalEstimator.seconds(b.connectLimit);
@@ -188,7 +190,8 @@ public final class PredictivePacer {
     private void refresh() {
         long seen = model.observations();
         // Early on, while the model learns fast, refresh at every tenth more observations.
-        if (grid != null && seen - epochStart < Math.min(refreshEvery, Math.max(1, epochStart / 10))) {
+        long every = Math.max(refreshEvery, (long) refreshPerAgent * prepared.team);
+        if (grid != null && seen - epochStart < Math.min(every, Math.max(1, epochStart / 10))) {
             return;
         }
         epochStart = seen;
@@ -364,6 +367,7 @@ public final class PredictivePacer {
         private Duration connectLimit = AbandonRule.DEFAULT_CONNECT_LIMIT;
         private int maxLines = DEFAULT_MAX_LINES;
         private int refreshEvery = 1;
+        private int refreshPerAgent;
         private final Set<String> set = new HashSet<>();
 
         private Builder(PacingModel model) {
@@ -439,6 +443,25 @@ public final class PredictivePacer {
                 throw new InvalidValueException("refreshEvery", "1 to 10000 observations", observations);
             }
             this.refreshEvery = observations;
+            return this;
+        }
+
+        /**
+         * Lets a larger team reuse its rows for longer: a new epoch starts after the larger of
+         * {@link #refreshEvery} and this many observations per agent not paused at the last
+         * decision. A team's observations come in proportion to its size, so this holds the time
+         * between refreshes about constant as the team grows, while the cost of a decision's rows
+         * grows with the team. Default 0: {@link #refreshEvery} alone.
+         *
+         * @param observations 0 to 1,000 per agent
+         * @return this builder
+         */
+        public Builder refreshPerAgent(int observations) {
+            once("refreshPerAgent");
+            if (observations < 0 || observations > 1_000) {
+                throw new InvalidValueException("refreshPerAgent", "0 to 1000 observations per agent", observations);
+            }
+            this.refreshPerAgent = observations;
             return this;
         }
 

@@ -184,11 +184,36 @@ class PredictivePacerTest {
     }
 
     @Test
+    void refreshPerAgent_aLargerTeamReadsItsRowsLonger_aSmallOneRefreshes() {
+        List<Snapshot.Agent> agents = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            agents.add(Snapshot.Agent.talking(Duration.ofSeconds(30 + 10 * i)));
+        }
+        Snapshot team = Snapshot.of(agents, List.of(Duration.ofSeconds(3)));
+        PacingModel model = StandardCalls.trained(43, 0.25, 5_000);
+        PredictivePacer everyObservation = PredictivePacer.newBuilder(model).refreshEvery(1).build();
+        // 20 agents at 100 observations each: 2,000, capped at a tenth of the model's observations.
+        PredictivePacer perAgent = PredictivePacer.newBuilder(model).refreshEvery(1).refreshPerAgent(100).build();
+        double fresh = everyObservation.abandonChance(team, 5);
+        assertThat(perAgent.abandonChance(team, 5)).isEqualTo(fresh);
+        // Fifty more talks of 20 s change the talk time's fit, which a pacer refreshing at every
+        // observation reads at once and the other, 50 observations into its epoch, not yet.
+        for (int i = 0; i < 50; i++) {
+            model.talked(Duration.ofSeconds(20));
+        }
+        double moved = everyObservation.abandonChance(team, 5);
+        assertThat(moved).isNotEqualTo(fresh);
+        assertThat(perAgent.abandonChance(team, 5)).isEqualTo(fresh);
+    }
+
+    @Test
     void badSettings_refusedNamingThem() {
         assertThatThrownBy(() -> PACER.dialsNow(Snapshot.of(List.of(), List.of()), 1.5))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("allowed");
         assertThatThrownBy(() -> PredictivePacer.newBuilder(MODEL).horizon(Duration.ofMillis(1500)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("horizon");
+        assertThatThrownBy(() -> PredictivePacer.newBuilder(MODEL).refreshPerAgent(-1))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("refreshPerAgent");
         assertThatThrownBy(() -> PredictivePacer.newBuilder(MODEL).maxLines(0))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("maxLines");
         assertThatThrownBy(() -> PredictivePacer.newBuilder(MODEL).maxLines(5).maxLines(6))
