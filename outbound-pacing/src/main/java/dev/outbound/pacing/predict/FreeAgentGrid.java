@@ -113,9 +113,16 @@ final class FreeAgentGrid {
             Arrays.fill(talkEnds, 0.0);
             talkEnds[1] = 1;
         } else {
+            // With a memo and whole-second steps, the points elapsed + i step are the memo's
+            // quarters q0 + 4i: read them by index (the same values as talkSurvival gives).
+            int q0 = talkMemo != null && step == 1.0 ? quarter(elapsed) : -1;
             double before = 0;
             for (int i = 1; i <= cells; i++) {
-                double by = Math.min(1, Math.max(before, 1 - talkSurvival(elapsed + i * step) / now));
+                int q = q0 + 4 * i;
+                double later = q0 >= 0 && q < MEMO_QUARTERS
+                        ? (talkMemo.known(q) ? talkMemo.values[q] : talkMemo.put(q, model.talk().survival(elapsed + i * step)))
+                        : talkSurvival(elapsed + i * step);
+                double by = Math.min(1, Math.max(before, 1 - later / now));
                 talkEnds[i] = by - before;
                 before = by;
             }

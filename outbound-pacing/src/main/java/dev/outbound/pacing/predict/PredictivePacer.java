@@ -248,10 +248,11 @@ public final class PredictivePacer {
         }
     }
 
-    private void add(Prepared p, double[] row) {
-        for (int j = 0; j < steps; j++) {
-            p.mean[j] += row[j];
-            p.variance[j] += row[steps + j];
+    /** Adds a row to the sums, which are laid out like the rows: one loop over both halves. */
+    private static void add(Prepared p, double[] row) {
+        double[] sums = p.sums;
+        for (int j = 0; j < sums.length; j++) {
+            sums[j] += row[j];
         }
     }
 
@@ -261,9 +262,9 @@ public final class PredictivePacer {
         if (count == 1) {
             add(p, row);
         } else if (count > 1) {
-            for (int j = 0; j < steps; j++) {
-                p.mean[j] += count * row[j];
-                p.variance[j] += count * row[steps + j];
+            double[] sums = p.sums;
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] += count * row[j];
             }
         }
         p.pendingRow = null;
@@ -310,15 +311,16 @@ public final class PredictivePacer {
         int ringing;
         double[] pendingRow;
         int pendingCount;
-        final double[] mean;
-        final double[] variance;
+        /** The means by step, then the variances by step: the layout of a row. */
+        final double[] sums;
+        private final int steps;
         final double[] fresh;
         final double[] inStep;
         double inHorizon;
 
         Prepared(int steps) {
-            mean = new double[steps];
-            variance = new double[steps];
+            this.steps = steps;
+            sums = new double[2 * steps];
             fresh = new double[steps];
             inStep = new double[steps];
         }
@@ -327,8 +329,7 @@ public final class PredictivePacer {
             team = 0;
             ringing = 0;
             inHorizon = 0;
-            Arrays.fill(mean, 0.0);
-            Arrays.fill(variance, 0.0);
+            Arrays.fill(sums, 0.0);
             return this;
         }
 
@@ -339,13 +340,13 @@ public final class PredictivePacer {
             double others = dial - 1;
             double threshold = team - 0.5;
             double sum = 0;
-            for (int j = 0; j < mean.length; j++) {
+            for (int j = 0; j < steps; j++) {
                 if (inStep[j] == 0) {
                     continue;
                 }
                 double q = fresh[j];
-                double mu = mean[j] + others * q;
-                double var = variance[j] + others * q * (1 - q);
+                double mu = sums[j] + others * q;
+                double var = sums[steps + j] + others * q * (1 - q);
                 double full;
                 if (mu >= threshold) {
                     full = 1;
