@@ -12,6 +12,8 @@ import dev.outbound.pacing.report.RunReport;
 import dev.outbound.pacing.sim.Simulation;
 import dev.outbound.pacing.sim.StandardModel;
 import dev.outbound.spi.simulation.CallProfile;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The pacing benchmark: every strategy on the standard model ({@link StandardModel}), side by side
@@ -38,7 +41,10 @@ import java.util.function.Function;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.outbound.benchmarks.PacingBenchmark [seeds] [hours]
+ * java -XX:+UseParallelGC -cp benchmarks/target/benchmarks.jar dev.outbound.benchmarks.PacingBenchmark speed [hours]
  * </pre>
+ * The engine's speed depends on the JVM's garbage collector (a simulation is a batch job, and the
+ * throughput collector suits it); the speed line names the collector in use.
  */
 public final class PacingBenchmark {
     private static final double[] RATIOS = {2, 2.5, 3, 3.5, 4};
@@ -199,6 +205,13 @@ public final class PacingBenchmark {
      * (progressive, which makes no pacing decision), so that the ratio shows what predictive pacing
      * costs.
      */
+    /** @return the names of the JVM's garbage collectors: the speed depends on them (docs/benchmarks.md) */
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+    }
+
     private static void speed(double hours) {
         StandardModel model = StandardModel.of(100, 0.25).withShift(Duration.ofMinutes(Math.round(hours * 60)));
         EngineSettings predictive = settings(model, DialMode.PREDICTIVE, 2, fcc());
@@ -214,7 +227,9 @@ public final class PacingBenchmark {
             p = p == null || pi.eventsPerSecond() > p.eventsPerSecond() ? pi : p;
             b = b == null || bi.eventsPerSecond() > b.eventsPerSecond() ? bi : b;
         }
-        System.out.printf(Locale.ROOT, "Engine speed, 100 agents, p = 0.25, %.1f h simulated:%n", hours);
+        // The collector matters: see "Engine speed" in docs/benchmarks.md.
+        System.out.printf(Locale.ROOT, "Engine speed, 100 agents, p = 0.25, %.1f h simulated (Java %s; %s):%n",
+                hours, Runtime.version(), collectors());
         System.out.printf(Locale.ROOT, "  predictive:  %,d events in %.2f s = %,.0f events/s (%.2fx progressive)%n",
                 p.counts().events(), p.wallTime().toNanos() / 1e9, p.eventsPerSecond(),
                 p.eventsPerSecond() / b.eventsPerSecond());
