@@ -24,9 +24,10 @@ public final class DialingRules {
     private final int maxRepeatAttempts;
     /** The delays before repeat attempts, growing as a {@link Treatment.Retry}'s do. */
     private final Treatment.Retry attemptDelays;
+    /** The treatment of every result; every call outcome looks one up. */
+    private final EnumMap<CallResult, Treatment> byResult;
+    /** {@link #byResult}, read-only, for {@link #treatments()}. */
     private final Map<CallResult, Treatment> treatments;
-    /** The treatments by result ordinal: every call outcome looks one up. */
-    private final Treatment[] treatmentByResult;
     private final OptionalInt numberFailureLimit;
     private final OptionalInt maxCallsPerRecordPerDay;
     private final OptionalInt maxCallsPerNumberPerDay;
@@ -42,9 +43,8 @@ public final class DialingRules {
         this.attemptDelays = b.attemptDelays;
         EnumMap<CallResult, Treatment> t = new EnumMap<>(DEFAULT_TREATMENTS);
         t.putAll(b.treatments);
+        this.byResult = t;
         this.treatments = java.util.Collections.unmodifiableMap(t);
-        this.treatmentByResult = new Treatment[CallResult.values().length];
-        t.forEach((result, treatment) -> treatmentByResult[result.ordinal()] = treatment);
         this.numberFailureLimit = b.numberFailureLimit;
         this.maxCallsPerRecordPerDay = b.maxCallsPerRecordPerDay;
         this.maxCallsPerNumberPerDay = b.maxCallsPerNumberPerDay;
@@ -117,7 +117,7 @@ public final class DialingRules {
      * @return its treatment
      */
     public Treatment treatment(CallResult result) {
-        return treatmentByResult[Objects.requireNonNull(result, "result").ordinal()];
+        return byResult.get(Objects.requireNonNull(result, "result"));
     }
 
     /** @return the treatment of every result */
