@@ -71,8 +71,7 @@ final class OutcomeRules {
         CallAttempt call = new CallAttempt(outcome.placedAt(), outcome.field(), result);
         DialProgress progress = record.progress().withCall(call, end.minus(rules.lookBack()));
         // The schedule (and any callback) was what this call consumed.
-        // (A record with a callback has a schedule too: nothing to clear means nothing to copy.)
-        Record r = record.scheduledFor().isEmpty() ? record : record.withScheduledFor(Optional.empty());
+        Record r = record.withScheduledFor(Optional.empty());
 
         if (result == CallResult.HUMAN_ANSWER) {
             r = r.withProgress(progress.withLastContactedAt(end));
@@ -105,16 +104,10 @@ final class OutcomeRules {
         List<Effect> effects = new ArrayList<>(2);
         r = r.withPhone(treatNumber(called, result, treatment, effects));
 
-        // Every outcome runs this: one walk of the numbers instead of a list and a stream.
-        boolean roundEmpty = true;
+        List<RecordPhone> round = roundNumbers(r);
         boolean untriedLeft = false;
-        for (RecordPhone p : r.phones()) {
-            if (p.state().isDialable()) {
-                roundEmpty = false;
-                if (!tried.contains(p.field())) {
-                    untriedLeft = true;
-                }
-            }
+        for (RecordPhone p : round) {
+            untriedLeft |= !tried.contains(p.field());
         }
         ZoneId zone = zoneOf(r, called);
         if (treatment instanceof Treatment.Finish f) {
@@ -123,7 +116,7 @@ final class OutcomeRules {
             // A campaign may hand an unanswered call to the agent too (leave a voicemail): the
             // attempt is counted, the agent decides what comes next.
             r = r.withStatus(RecordStatus.PROCESSING);
-        } else if (roundEmpty) {
+        } else if (round.isEmpty()) {
             boolean allBlocked = r.phones().stream().allMatch(p -> p.state() == PhoneState.BLOCKED);
             r = r.done(allBlocked ? DoneReason.DO_NOT_CALL : DoneReason.NO_NUMBER);
         } else if (beyondLastRound) {
@@ -385,8 +378,7 @@ final class OutcomeRules {
     }
 
     Record clearCallback(Record record, Instant at) {
-        // (A record with a callback has a schedule too: nothing to clear means nothing to copy.)
-        Record r = record.scheduledFor().isEmpty() ? record : record.withScheduledFor(Optional.empty());
+        Record r = record.withScheduledFor(Optional.empty());
         if (record.status() == RecordStatus.RESCHEDULED_BY_AGENT) {
             r = r.withStatus(RecordStatus.PENDING).withProgress(manuallyChanged(record.progress()));
         }

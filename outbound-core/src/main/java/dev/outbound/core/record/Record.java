@@ -321,9 +321,14 @@ public final class Record {
      * set through {@link #withCallback}.
      *
      * @param time the time to call, or empty to clear the schedule (and any callback)
-     * @return the record with that scheduled-for time and no callback
+     * @return the record with that scheduled-for time and no callback; this record when it has
+     *     neither and none is set
      */
     public Record withScheduledFor(Optional<Instant> time) {
+        if (time.isEmpty() && scheduledFor == null) {
+            // A callback always has its schedule: nothing to clear. Every call's outcome asks this.
+            return this;
+        }
         return new Record(campaign, ref, agent, phones, timeZone, time.orElse(null), nextDialableAt, status,
                 doneReason, reasonCode, null, progress, priority, list, fields, fieldText, createdAt, updatedAt);
     }
