@@ -168,20 +168,15 @@ public final class AbandonLedger {
      *     expected answers are out of range
      */
     public long headroom(Instant at, long expectedLiveAnswers) {
-        if (expectedLiveAnswers < 0 || expectedLiveAnswers > Integer.MAX_VALUE) {
-            throw new InvalidValueException("expectedLiveAnswers", "valid values 0 - " + Integer.MAX_VALUE,
-                    expectedLiveAnswers);
-        }
-        moveTo(at);
+        // Solve (A + h + F) / (L + E + F) <= target for h (the budget, rounded down), then step to
+        // the exact answer of the rule's own floating-point formula, which may differ from the
+        // solution by one at a bound.
+        double solved = Math.floor(budget(at, expectedLiveAnswers));
         long answers = liveTotal + expectedLiveAnswers;
         double target = rule.target();
         if (rule.rate(answers, abandonedTotal, machineTotal) > target) {
             return 0;
         }
-        // Solve (A + h + F) / (L + E + F) <= target for h, then step to the exact answer of the
-        // rule's own floating-point formula, which may differ from the solution by one at a bound.
-        double falsePositives = machineTotal * rule.amdFalsePositiveRate();
-        double solved = Math.floor(target * (answers + falsePositives) - abandonedTotal - falsePositives);
         long h = (long) Math.max(0, Math.min(expectedLiveAnswers, solved));
         while (h < expectedLiveAnswers && rule.rate(answers, abandonedTotal + h + 1, machineTotal) <= target) {
             h++;
