@@ -120,7 +120,7 @@ final class FreeAgentGrid {
             for (int i = 1; i <= cells; i++) {
                 int q = q0 + 4 * i;
                 double later = q0 >= 0 && q < MEMO_QUARTERS
-                        ? (talkMemo.known(q) ? talkMemo.values[q] : talkMemo.put(q, model.talk().survival(elapsed + i * step)))
+                        ? talkMemo.survival(q, model.talk(), elapsed + i * step)
                         : talkSurvival(elapsed + i * step);
                 double by = Math.min(1, Math.max(before, 1 - later / now));
                 talkEnds[i] = by - before;
@@ -162,10 +162,7 @@ final class FreeAgentGrid {
         if (q < 0) {
             return fit.survival(x);
         }
-        if (memo.known(q)) {
-            return memo.values[q];
-        }
-        return memo.put(q, fit.survival(x));
+        return memo.survival(q, fit, x);
     }
 
     /** @return {@code 4x} when it is a whole number below the memo's length, else -1 */
@@ -197,6 +194,11 @@ final class FreeAgentGrid {
 
         boolean known(int q) {
             return epochs[q] == epoch;
+        }
+
+        /** The survival of {@code fit} at {@code x}, whose quarter is {@code q}: remembered, or evaluated and remembered. */
+        double survival(int q, LogNormalEstimator fit, double x) {
+            return known(q) ? values[q] : put(q, fit.survival(x));
         }
 
         double put(int q, double v) {

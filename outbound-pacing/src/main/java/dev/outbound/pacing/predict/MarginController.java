@@ -54,6 +54,8 @@ import java.util.Set;
 public final class MarginController {
     /** The default {@link Builder#answerGain}: about a thousand live answers to settle. */
     public static final double DEFAULT_ANSWER_GAIN = 0.001;
+    /** The least share of the allowed probability the cushion leaves while some budget is left. */
+    private static final double CUSHION_FLOOR = 0.1;
 
     private final double target;
     private final double min;
@@ -223,9 +225,6 @@ public final class MarginController {
         double capped = Math.min(allowed, budget / expectedLiveAnswers);
         return cushion > budget ? capped * Math.max(CUSHION_FLOOR, budget / cushion) : capped;
     }
-
-    /** The least share of the allowed probability the cushion leaves while some budget is left. */
-    private static final double CUSHION_FLOOR = 0.1;
 
     @Override
     public String toString() {

@@ -252,24 +252,21 @@ public final class PredictivePacer {
         }
     }
 
-    /** Adds a row to the sums, which are laid out like the rows: one loop over both halves. */
-    private static void add(Prepared p, double[] row) {
+    /**
+     * Adds {@code count} times a row to the sums, which are laid out like the rows: one loop over
+     * both halves (a count of 1 adds the row exactly).
+     */
+    private static void add(Prepared p, double[] row, int count) {
         double[] sums = p.sums;
         for (int j = 0; j < sums.length; j++) {
-            sums[j] += row[j];
+            sums[j] += count * row[j];
         }
     }
 
-    private void flush(Prepared p) {
-        double[] row = p.pendingRow;
-        int count = p.pendingCount;
-        if (count == 1) {
-            add(p, row);
-        } else if (count > 1) {
-            double[] sums = p.sums;
-            for (int j = 0; j < sums.length; j++) {
-                sums[j] += count * row[j];
-            }
+    /** Adds the ringing calls' row held back, if any. */
+    private static void flush(Prepared p) {
+        if (p.pendingCount > 0) {
+            add(p, p.pendingRow, p.pendingCount);
         }
         p.pendingRow = null;
         p.pendingCount = 0;
@@ -284,7 +281,7 @@ public final class PredictivePacer {
             }
             p.team++;
             if (state != AgentState.AVAILABLE) {
-                add(p, state == AgentState.ON_CALL ? row(talkRows, elapsed, state) : row(wrapRows, elapsed, state));
+                add(p, row(state == AgentState.ON_CALL ? talkRows : wrapRows, elapsed, state), 1);
             }
         });
         // Calls dialled together ring for the same time and come one after the other: their
