@@ -105,7 +105,7 @@ public final class VirtualTime implements Scheduler {
             int ran = 0;
             Task next;
             while ((next = takeDue(target)) != null) {
-                runTask(next);
+                next.runnable.run();
                 ran++;
             }
             setNowAtLeast(target);
@@ -155,7 +155,7 @@ public final class VirtualTime implements Scheduler {
                     setNowAtLeast(limit);
                     return condition.getAsBoolean();
                 }
-                runTask(next);
+                next.runnable.run();
             }
             return true;
         } finally {
@@ -177,7 +177,7 @@ public final class VirtualTime implements Scheduler {
             if (next == null) {
                 return false;
             }
-            runTask(next);
+            next.runnable.run();
             return true;
         } finally {
             runLock.unlock();
@@ -229,7 +229,7 @@ public final class VirtualTime implements Scheduler {
             pop();
             head.taken = true;
             waiting--;
-            // Set here, under the lock already held, rather than in runTask: one lock, same effect.
+            // Set here, under the lock already held, before the task runs: one lock for both.
             if (head.at.isAfter(now)) {
                 now = head.at;
             }
@@ -237,10 +237,6 @@ public final class VirtualTime implements Scheduler {
         } finally {
             queueLock.unlock();
         }
-    }
-
-    private void runTask(Task task) {
-        task.runnable.run();
     }
 
     private void setNowAtLeast(Instant instant) {
