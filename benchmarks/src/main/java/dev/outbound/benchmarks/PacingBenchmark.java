@@ -205,13 +205,6 @@ public final class PacingBenchmark {
      * (progressive, which makes no pacing decision), so that the ratio shows what predictive pacing
      * costs.
      */
-    /** @return the names of the JVM's garbage collectors: the speed depends on them (docs/benchmarks.md) */
-    private static String collectors() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName)
-                .collect(Collectors.joining(", "));
-    }
-
     private static void speed(double hours) {
         StandardModel model = StandardModel.of(100, 0.25).withShift(Duration.ofMinutes(Math.round(hours * 60)));
         EngineSettings predictive = settings(model, DialMode.PREDICTIVE, 2, fcc());
@@ -235,5 +228,12 @@ public final class PacingBenchmark {
                 p.eventsPerSecond() / b.eventsPerSecond());
         System.out.printf(Locale.ROOT, "  progressive: %,d events in %.2f s = %,.0f events/s (baseline)%n",
                 b.counts().events(), b.wallTime().toNanos() / 1e9, b.eventsPerSecond());
+    }
+
+    /** @return the names of the JVM's garbage collectors: the speed depends on them (docs/benchmarks.md) */
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
     }
 }
